@@ -1,0 +1,20 @@
+/**
+ * @file planomsorg.h
+ * @brief Umbrella header of libplanomsorg: includes every public module header.
+ *
+ * libplanomsorg computes the planning figures of Norwegian care services
+ * (pleie og omsorg): population cohorts and projections, users per level of
+ * the care staircase, coverage rates, staff, costs and scenarios.
+ */
+#ifndef PLANOMSORG_H
+#define PLANOMSORG_H
+
+#include "planomsorg/version.h"
+#include "planomsorg/common.h"
+#include "planomsorg/errors.h"
+#include "planomsorg/population.h"
+#include "planomsorg/io.h"
+#include "planomsorg/coverage.h"
+#include "planomsorg/data.h"
+
+#endif
