@@ -38,9 +38,8 @@ static const char profile_usage[] =
     "  population_85p         persons on 1 January YEAR\n"
     "  ratio_67p_per_20_66, ratio_80p_per_20_66, ratio_50_66_per_85p\n"
     "  home_users home_users_0_66 home_users_67_79 home_users_80p     home-service recipients\n"
-    "  housing24_residents    residents of housing with 24-hour staff (all ages)\n"
-    "  longterm_residents longterm_residents_0_66 longterm_residents_67_79\n"
-    "  longterm_residents_80p long-term institution residents\n"
+    "  housing24              residents of housing with 24-hour staff (all ages)\n"
+    "  longterm longterm_0_66 longterm_67_79 longterm_80p   long-term institution residents\n"
     "  nurse_fte              nurses' agreed FTEs in care services\n"
     "  home_nursing_hours     mean assigned hours/week per home-nursing recipient\n"
     "  coverage_longterm_80p          long-term residents 80+ / population 80+ (user-based)\n"
@@ -110,13 +109,13 @@ static const struct {
     {PLANOMSORG_KOSTRA_HOME_USERS_0_66, "home_users_0_66", "  aged 0-66", STYLE_COUNT},
     {PLANOMSORG_KOSTRA_HOME_USERS_67_79, "home_users_67_79", "  aged 67-79", STYLE_COUNT},
     {PLANOMSORG_KOSTRA_HOME_USERS_80P, "home_users_80p", "  aged 80+", STYLE_COUNT},
-    {PLANOMSORG_KOSTRA_HOUSING24, "housing24_residents", "24-hour housing residents, all ages",
+    {PLANOMSORG_KOSTRA_HOUSING24, "housing24", "24-hour housing residents, all ages",
      STYLE_COUNT},
-    {PLANOMSORG_KOSTRA_LONGTERM, "longterm_residents", "long-term institution residents, all ages",
+    {PLANOMSORG_KOSTRA_LONGTERM, "longterm", "long-term institution residents, all ages",
      STYLE_COUNT},
-    {PLANOMSORG_KOSTRA_LONGTERM_0_66, "longterm_residents_0_66", "  aged 0-66", STYLE_COUNT},
-    {PLANOMSORG_KOSTRA_LONGTERM_67_79, "longterm_residents_67_79", "  aged 67-79", STYLE_COUNT},
-    {PLANOMSORG_KOSTRA_LONGTERM_80P, "longterm_residents_80p", "  aged 80+", STYLE_COUNT},
+    {PLANOMSORG_KOSTRA_LONGTERM_0_66, "longterm_0_66", "  aged 0-66", STYLE_COUNT},
+    {PLANOMSORG_KOSTRA_LONGTERM_67_79, "longterm_67_79", "  aged 67-79", STYLE_COUNT},
+    {PLANOMSORG_KOSTRA_LONGTERM_80P, "longterm_80p", "  aged 80+", STYLE_COUNT},
     {PLANOMSORG_KOSTRA_NURSE_FTE, "nurse_fte", "nurse FTEs (årsverk)", STYLE_DECIMAL},
     {PLANOMSORG_KOSTRA_HOME_NURSING_HOURS, "home_nursing_hours",
      "home-nursing hours/week per recipient", STYLE_DECIMAL},
@@ -491,6 +490,8 @@ static int latest_year(const planomsorg_population *pop, const char *code, int *
     *year = 0;
     return PLANOMSORG_OK;
 }
+
+int cmd_profile(int argc, char **argv); /* called through tools/commands.def */
 
 int cmd_profile(int argc, char **argv)
 {
