@@ -237,7 +237,12 @@ int planomsorg_coverage_standardised(double *out, const double *users, const dou
         if (rc == PLANOMSORG_OK)
             rates[i] = users[i] / population[i];
     }
-    double result = 0;
+    double result = 0, sum_w = 0;
+    for (size_t i = 0; i < n_bands && rc == PLANOMSORG_OK; i++)
+        sum_w += weights[i];
+    if (rc == PLANOMSORG_OK && !(sum_w > 0))
+        rc = pl_error(PLANOMSORG_ENUMERIC, "%s: the standard population's bands in %d sum to "
+                      "zero", __func__, standard_year);
     if (rc == PLANOMSORG_OK)
         rc = planomsorg_standardise_direct(&result, rates, weights, n_bands);
     free(rates);

@@ -383,7 +383,8 @@ static void test_bad_arguments(void **state)
     assert_error(planomsorg_coverage_standardised(&r, users, popn, lo, hi, 2, pop, 2050),
                  PLANOMSORG_ERANGE, "year 2050");
     assert_error(planomsorg_coverage_standardised(&r, users, popn, lo, hi, 2, zero, 2024),
-                 PLANOMSORG_ENUMERIC, "sum to zero");
+                 PLANOMSORG_ENUMERIC, "planomsorg_coverage_standardised: the standard "
+                 "population's bands in 2024 sum to zero");
     assert_true(r == 42);
 
     planomsorg_population_free(zero);
