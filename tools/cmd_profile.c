@@ -235,7 +235,7 @@ static void rank_of(double value, const double *all, int n, double *rank, double
     *rank = isfinite(value) ? 1.0 + higher : NAN;
 }
 
-static int add_ranks(profile *p, const char *code, int is_norway, int year,
+static int add_ranks(profile *p, int is_norway, int year,
                      const ranked_values *own, const planomsorg_population *standard)
 {
     int n = planomsorg_data_n_municipalities();
@@ -250,7 +250,6 @@ static int add_ranks(profile *p, const char *code, int is_norway, int year,
     if (rc == PLANOMSORG_OK) {
         double rank, n_ranked;
         const char *sec = "Rank among municipalities (1 = highest)";
-        (void)code;
         rank_of(is_norway ? NAN : own->crude, crude, n, &rank, &n_ranked);
         add_row(p, sec, "long-term coverage 80+", "rank_coverage_longterm_80p", rank, STYLE_RANK);
         add_row(p, sec, "  municipalities ranked", "n_ranked_coverage_longterm_80p", n_ranked,
@@ -331,7 +330,7 @@ static int build_profile(profile *p, const char *code, int is_norway, int year,
     add_row(p, sec_cov, "  age-standardised to Norway (67-79, 80+)", "coverage_longterm_67p_std",
             own.std, STYLE_PERCENT);
 
-    return add_ranks(p, code, is_norway, year, &own, norway);
+    return add_ranks(p, is_norway, year, &own, norway);
 }
 
 /* Smallest number of decimals whose fixed-point text reads back as exactly v, so that
@@ -394,7 +393,13 @@ static void format_value(char *buf, size_t size, const profile_row *r)
     }
     switch (r->style) {
     case STYLE_COUNT: group_digits(buf, size, r->value); break;
-    case STYLE_DECIMAL: snprintf(buf, size, "%.1f", r->value); break;
+    case STYLE_DECIMAL: { /* one decimal, the whole part grouped: "32 846.3" */
+        double whole = trunc(round(10.0 * r->value) / 10.0);
+        group_digits(buf, size, whole);
+        size_t n = strlen(buf);
+        snprintf(buf + n, size - n, ".%d", (int)lround(fabs(10.0 * (r->value - whole))) % 10);
+        break;
+    }
     case STYLE_RATIO: snprintf(buf, size, "%.3f", r->value); break;
     case STYLE_PERCENT: snprintf(buf, size, "%.2f %%", 100.0 * r->value); break;
     case STYLE_RANK: snprintf(buf, size, "%.0f", r->value); break;
