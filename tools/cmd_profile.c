@@ -2,6 +2,7 @@
  * municipality in one year, from the embedded data (data.h) through the
  * population and coverage modules. Methods: docs/methods/indicators.md. */
 #include "cli.h"
+#include "commands.h"
 
 #include <planomsorg.h>
 
@@ -496,7 +497,6 @@ static int latest_year(const planomsorg_population *pop, const char *code, int *
     return PLANOMSORG_OK;
 }
 
-int cmd_profile(int argc, char **argv); /* called through tools/commands.def */
 
 int cmd_profile(int argc, char **argv)
 {
