@@ -16,5 +16,10 @@
 #include "planomsorg/io.h"
 #include "planomsorg/coverage.h"
 #include "planomsorg/data.h"
+/* care staircase, transitions, service projection, results */
+#include "planomsorg/staircase.h"
+#include "planomsorg/transitions.h"
+#include "planomsorg/result.h"
+#include "planomsorg/services.h"
 
 #endif
