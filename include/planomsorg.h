@@ -22,5 +22,7 @@
 #include "planomsorg/result.h"
 #include "planomsorg/services.h"
 #include "planomsorg/demography.h"
+/* scenarios and the plan */
+#include "planomsorg/scenario.h"
 
 #endif
