@@ -21,5 +21,6 @@
 #include "planomsorg/transitions.h"
 #include "planomsorg/result.h"
 #include "planomsorg/services.h"
+#include "planomsorg/demography.h"
 
 #endif
