@@ -861,10 +861,12 @@ static void test_kostra_default_rates(void **state)
     planomsorg_population *pop = NULL;
     assert_int_equal(planomsorg_data_population(&pop, NULL), PLANOMSORG_OK);
     planomsorg_result *r = NULL;
-    assert_int_equal(planomsorg_services_run(&r, svc, pop, 2025, 2025), PLANOMSORG_OK);
-    double lt80;
-    assert_int_equal(planomsorg_result_users(&lt80, r, 2025, 7, 2, 80, -1), PLANOMSORG_OK);
-    assert_close(lt80, users[7 * 3 + 2], 1e-9); /* the count year's persons at 1 Jan 2025 */
+    assert_int_equal(planomsorg_services_run(&r, svc, pop, 2024, 2025), PLANOMSORG_OK);
+    double lt80, h67;
+    assert_int_equal(planomsorg_result_users(&lt80, r, 2024, 7, 2, 80, -1), PLANOMSORG_OK);
+    assert_close(lt80, users[7 * 3 + 2], 1e-9); /* the base year reproduces the counts */
+    assert_int_equal(planomsorg_result_users(&h67, r, 2024, 3, 2, 67, 79), PLANOMSORG_OK);
+    assert_close(h67, users[3 * 3 + 1], 1e-9);
     assert_error(planomsorg_services_kostra_users(users, K * 3, "9999", 2024), PLANOMSORG_ENOTFOUND, "9999");
     assert_error(planomsorg_services_kostra_users(users, 5, NULL, 2024), PLANOMSORG_EDIMENSION, "24");
     planomsorg_result_free(r);
