@@ -251,6 +251,8 @@ static int kostra_bands(double band[3], const char *region, int year, int total_
     return PLANOMSORG_OK;
 }
 
+/* The embedded population of the region on 1 January of the KOSTRA year (the KOSTRA
+ * panels' convention: users at 31 December Y over persons on 1 January Y). */
 static int kostra_population(planomsorg_population **pop, int *pop_year, const char *region,
                              int year)
 {
@@ -259,13 +261,12 @@ static int kostra_population(planomsorg_population **pop, int *pop_year, const c
         return rc;
     int first = planomsorg_population_first_year(*pop);
     int last = first + planomsorg_population_n_years(*pop) - 1;
-    *pop_year = year + 1 <= last ? year + 1 : year;
-    if (*pop_year < first || *pop_year > last) {
+    *pop_year = year;
+    if (year < first || year > last) {
         planomsorg_population_free(*pop);
         *pop = NULL;
         return pl_error(PLANOMSORG_ENOTFOUND,
-                        "planomsorg_services_kostra_users: no embedded population for %d or %d",
-                        year, year + 1);
+                        "planomsorg_services_kostra_users: no embedded population for %d", year);
     }
     return PLANOMSORG_OK;
 }
