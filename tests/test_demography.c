@@ -500,8 +500,12 @@ static void test_80p_against_ssb_2024(void **state)
                                   "Hovedalternativet (MMMM)", years[k], "80-89 år");
         double b = ssb_projection("Framskrevet_folkemengde_2024-2050.csv",
                                   "Hovedalternativet (MMMM)", years[k], "90 år eller eldre");
-        if (a < 0 || b < 0)
+        if (a < 0 || b < 0) {
+            planomsorg_population_free(p);
+            planomsorg_demography_free(d);
+            planomsorg_population_free(obs);
             skip();
+        }
         print_message("80+ %d: ours %.0f SSB 2024 main %.0f (%+.2f %%)\n", years[k], ours, a + b,
                       100 * (ours / (a + b) - 1));
         assert_true(fabs(ours / (a + b) - 1) < 0.05);
@@ -821,6 +825,7 @@ static void test_bad_other_inputs(void **state)
                  "unknown migration kind 5");
     expect_error(planomsorg_demography_set_sex_ratio(d, 2000, -1.0), PLANOMSORG_EVALUE,
                  "sex ratio -1 outside");
+    planomsorg_demography_free(d);
     expect_error(planomsorg_demography_new(&d, 2000, 0, 5), PLANOMSORG_ERANGE, "number of years 0");
     assert_null(d);
     expect_error(planomsorg_demography_new(&d, 2000, 1, 131), PLANOMSORG_ERANGE, "max age 131");
