@@ -662,6 +662,16 @@ static void test_alternatives_order(void **state)
     assert_string_equal(planomsorg_component_name(PLANOMSORG_COMPONENT_DEATHS_START_AGE),
                         "deaths_start_age");
     assert_null(planomsorg_component_name(-1));
+    assert_string_equal(planomsorg_mortality_kind_name(PLANOMSORG_MORTALITY_PROBABILITY),
+                        "probability");
+    assert_null(planomsorg_mortality_kind_name(2));
+    assert_string_equal(planomsorg_migration_kind_name(PLANOMSORG_MIGRATION_RATES), "rates");
+    assert_null(planomsorg_migration_kind_name(-1));
+    int first, last, horizon;
+    planomsorg_demography_default_years(&first, &last, &horizon);
+    assert_true(first == PLANOMSORG_DEMOGRAPHY_FIRST_AS_OF && last == PLANOMSORG_DEMOGRAPHY_LAST_AS_OF &&
+                horizon == PLANOMSORG_DEMOGRAPHY_DEFAULT_LAST_YEAR);
+    assert_true(planomsorg_default_sex_ratio() == PLANOMSORG_DEFAULT_SEX_RATIO);
     assert_non_null(strstr(planomsorg_demography_sources(), "mortality.org"));
     assert_non_null(strstr(planomsorg_demography_sources(), "humanfertility.org"));
     assert_non_null(strstr(planomsorg_demography_sources(), "NLOD 2.0"));
