@@ -706,6 +706,39 @@ const char *planomsorg_alternative_name(int alternative)
     }
 }
 
+const char *planomsorg_mortality_kind_name(int kind)
+{
+    switch (kind) {
+    case PLANOMSORG_MORTALITY_RATE: return "rate";
+    case PLANOMSORG_MORTALITY_PROBABILITY: return "probability";
+    default: return NULL;
+    }
+}
+
+const char *planomsorg_migration_kind_name(int kind)
+{
+    switch (kind) {
+    case PLANOMSORG_MIGRATION_COUNTS: return "counts";
+    case PLANOMSORG_MIGRATION_RATES: return "rates";
+    default: return NULL;
+    }
+}
+
+void planomsorg_demography_default_years(int *first_as_of, int *last_as_of, int *last_year)
+{
+    if (first_as_of != NULL)
+        *first_as_of = PLANOMSORG_DEMOGRAPHY_FIRST_AS_OF;
+    if (last_as_of != NULL)
+        *last_as_of = PLANOMSORG_DEMOGRAPHY_LAST_AS_OF;
+    if (last_year != NULL)
+        *last_year = PLANOMSORG_DEMOGRAPHY_DEFAULT_LAST_YEAR;
+}
+
+double planomsorg_default_sex_ratio(void)
+{
+    return PLANOMSORG_DEFAULT_SEX_RATIO;
+}
+
 const char *planomsorg_component_name(int component)
 {
     switch (component) {

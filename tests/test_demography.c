@@ -500,8 +500,12 @@ static void test_80p_against_ssb_2024(void **state)
                                   "Hovedalternativet (MMMM)", years[k], "80-89 år");
         double b = ssb_projection("Framskrevet_folkemengde_2024-2050.csv",
                                   "Hovedalternativet (MMMM)", years[k], "90 år eller eldre");
-        if (a < 0 || b < 0)
+        if (a < 0 || b < 0) {
+            planomsorg_population_free(p);
+            planomsorg_demography_free(d);
+            planomsorg_population_free(obs);
             skip();
+        }
         print_message("80+ %d: ours %.0f SSB 2024 main %.0f (%+.2f %%)\n", years[k], ours, a + b,
                       100 * (ours / (a + b) - 1));
         assert_true(fabs(ours / (a + b) - 1) < 0.05);
@@ -658,6 +662,16 @@ static void test_alternatives_order(void **state)
     assert_string_equal(planomsorg_component_name(PLANOMSORG_COMPONENT_DEATHS_START_AGE),
                         "deaths_start_age");
     assert_null(planomsorg_component_name(-1));
+    assert_string_equal(planomsorg_mortality_kind_name(PLANOMSORG_MORTALITY_PROBABILITY),
+                        "probability");
+    assert_null(planomsorg_mortality_kind_name(2));
+    assert_string_equal(planomsorg_migration_kind_name(PLANOMSORG_MIGRATION_RATES), "rates");
+    assert_null(planomsorg_migration_kind_name(-1));
+    int first, last, horizon;
+    planomsorg_demography_default_years(&first, &last, &horizon);
+    assert_true(first == PLANOMSORG_DEMOGRAPHY_FIRST_AS_OF && last == PLANOMSORG_DEMOGRAPHY_LAST_AS_OF &&
+                horizon == PLANOMSORG_DEMOGRAPHY_DEFAULT_LAST_YEAR);
+    assert_true(planomsorg_default_sex_ratio() == PLANOMSORG_DEFAULT_SEX_RATIO);
     assert_non_null(strstr(planomsorg_demography_sources(), "mortality.org"));
     assert_non_null(strstr(planomsorg_demography_sources(), "humanfertility.org"));
     assert_non_null(strstr(planomsorg_demography_sources(), "NLOD 2.0"));
@@ -821,6 +835,7 @@ static void test_bad_other_inputs(void **state)
                  "unknown migration kind 5");
     expect_error(planomsorg_demography_set_sex_ratio(d, 2000, -1.0), PLANOMSORG_EVALUE,
                  "sex ratio -1 outside");
+    planomsorg_demography_free(d);
     expect_error(planomsorg_demography_new(&d, 2000, 0, 5), PLANOMSORG_ERANGE, "number of years 0");
     assert_null(d);
     expect_error(planomsorg_demography_new(&d, 2000, 1, 131), PLANOMSORG_ERANGE, "max age 131");
