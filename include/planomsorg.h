@@ -26,5 +26,7 @@
 #include "planomsorg/scenario.h"
 #include "planomsorg/staffing.h"
 #include "planomsorg/costs.h"
+/* estimation and Monte Carlo */
+#include "planomsorg/estimate.h"
 
 #endif
