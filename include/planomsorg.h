@@ -28,5 +28,6 @@
 #include "planomsorg/costs.h"
 /* estimation and Monte Carlo */
 #include "planomsorg/estimate.h"
+#include "planomsorg/montecarlo.h"
 
 #endif
