@@ -220,6 +220,41 @@ static void test_population_bad_numbers(void **state)
     assert_default_handler();
 }
 
+/* Coverage and standardisation with NaN and zero denominators: codes, never aborts. */
+static void test_coverage_bad_numbers(void **state)
+{
+    (void)state;
+    planomsorg_population *pop = NULL;
+    assert_int_equal(planomsorg_population_new(&pop, 2024, 2, 100), PLANOMSORG_OK);
+    double out = -1;
+    assert_fails(planomsorg_coverage_rate(&out, 10, pop, 2024, 80, PLANOMSORG_AGE_OPEN),
+                 PLANOMSORG_ENUMERIC, "aged 80+ in 2024 is zero");
+    assert_fails(planomsorg_coverage_rate(&out, NAN, pop, 2024, 80, 89), PLANOMSORG_EVALUE,
+                 "count nan");
+    double capacity[2] = {5, 6}, path[2];
+    assert_fails(planomsorg_coverage_path(path, capacity, 2, pop, 2024, 67, 79),
+                 PLANOMSORG_ENUMERIC, "is zero");
+    double nan_path[2] = {0.2, NAN};
+    int year = 0;
+    assert_fails(planomsorg_coverage_first_below(&year, nan_path, 2, 2024, 0.1),
+                 PLANOMSORG_EVALUE, "path[1] (year 2025) is NaN");
+    assert_fails(planomsorg_coverage_first_below(&year, capacity, 2, 2024, NAN),
+                 PLANOMSORG_EVALUE, "target rate is NaN");
+    double rates[2] = {0.1, NAN}, weights[2] = {1, 1}, zero_weights[2] = {0, 0};
+    assert_fails(planomsorg_standardise_direct(&out, rates, weights, 2), PLANOMSORG_EVALUE,
+                 "rates[1]");
+    rates[1] = 0.2;
+    assert_fails(planomsorg_standardise_direct(&out, rates, zero_weights, 2),
+                 PLANOMSORG_ENUMERIC, "sum to zero");
+    double users[2] = {1, 2}, band_pop[2] = {10, 0};
+    int lo[2] = {67, 80}, hi[2] = {79, PLANOMSORG_AGE_OPEN};
+    assert_fails(planomsorg_coverage_standardised(&out, users, band_pop, lo, hi, 2, pop, 2024),
+                 PLANOMSORG_ENUMERIC, "population[1]");
+    assert_true(out == -1);
+    planomsorg_population_free(pop);
+    assert_default_handler();
+}
+
 int main(void)
 {
     /* Explicitly the default, aborting handler: the state every test runs in. */
@@ -233,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_matmul),
         cmocka_unit_test(test_status_mapping),
         cmocka_unit_test(test_population_bad_numbers),
+        cmocka_unit_test(test_coverage_bad_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

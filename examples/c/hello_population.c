@@ -1,67 +1,54 @@
 /* hello_population: the smallest program using libplanomsorg.
  *
- * Builds a population of one year, fills it with a made-up age profile, and
- * prints the persons in the standard planning bands and the old-age ratios.
+ * Takes the population embedded in the library (Norway, or the municipality
+ * whose number is given as the first argument, e.g. 5001) and prints, for the
+ * latest year, the persons in the standard planning bands and the old-age ratios.
  *
  * Build against an installed library:
  *     cc hello_population.c $(pkg-config --cflags --libs planomsorg) -o hello_population
- *
- * When the embedded data set is available, planomsorg_data_population() (data.h)
- * returns the real population of a municipality instead of the made-up one. */
+ *     ./hello_population 5001 */
 #include <planomsorg.h>
 
 #include <stdio.h>
 
-static int report(int status)
+static int fail(planomsorg_population *pop)
 {
     fprintf(stderr, "hello_population: %s\n", planomsorg_error_last());
-    return status == PLANOMSORG_OK ? 0 : 1;
+    planomsorg_population_free(pop);
+    return 1;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    const int year = 2025, max_age = 105;
+    const char *region = argc > 1 ? argv[1] : NULL; /* NULL: Norway */
+    const char *name;
     planomsorg_population *pop = NULL;
-    int band, ratio, age, sex, rc;
+    int year, band, ratio;
 
     if (planomsorg_version_number() != PLANOMSORG_VERSION_NUMBER) {
         fprintf(stderr, "hello_population: built with %s, running with %s\n",
                 PLANOMSORG_VERSION_STRING, planomsorg_version_string());
         return 1;
     }
-    rc = planomsorg_population_new(&pop, year, 1, max_age);
-    if (rc != PLANOMSORG_OK)
-        return report(rc);
+    if (planomsorg_data_population(&pop, region) != PLANOMSORG_OK)
+        return fail(pop);
+    year = planomsorg_population_first_year(pop) + planomsorg_population_n_years(pop) - 1;
+    name = planomsorg_data_region_name(region != NULL ? region : PLANOMSORG_NORWAY);
 
-    /* 1000 persons of each sex per age until 60, then fewer with each year of age. */
-    for (sex = PLANOMSORG_SEX_FEMALE; sex <= PLANOMSORG_SEX_MALE; sex++)
-        for (age = 0; age <= max_age; age++) {
-            double persons = age < 60 ? 1000.0 : 1000.0 * (max_age + 1 - age) / (max_age + 1 - 60);
-            rc = planomsorg_population_set(pop, year, sex, age, persons);
-            if (rc != PLANOMSORG_OK) {
-                planomsorg_population_free(pop);
-                return report(rc);
-            }
-        }
-
-    printf("libplanomsorg %s, population %d\n", planomsorg_version_string(), year);
+    printf("libplanomsorg %s, population of %s on 1 January %d\n", planomsorg_version_string(),
+           name != NULL ? name : "?", year);
     for (band = PLANOMSORG_BAND_0_66; band <= PLANOMSORG_BAND_85P; band++) {
         double persons;
-        rc = planomsorg_population_band(pop, year, PLANOMSORG_SEX_BOTH, band, &persons);
-        if (rc != PLANOMSORG_OK) {
-            planomsorg_population_free(pop);
-            return report(rc);
-        }
-        printf("  %-12s %10.0f\n", planomsorg_band_name(band), persons);
+        if (planomsorg_population_band(pop, year, PLANOMSORG_SEX_BOTH, band, &persons)
+            != PLANOMSORG_OK)
+            return fail(pop);
+        printf("  %-8s %10.0f\n", planomsorg_band_name(band), persons);
     }
     for (ratio = PLANOMSORG_RATIO_67P_PER_20_66; ratio <= PLANOMSORG_RATIO_50_66_PER_85P; ratio++) {
         double value;
-        rc = planomsorg_population_ratio(pop, year, ratio, &value);
-        if (rc != PLANOMSORG_OK) {
-            planomsorg_population_free(pop);
-            return report(rc);
-        }
-        printf("  %-24s %8.3f\n", planomsorg_ratio_name(ratio), value);
+        if (planomsorg_population_ratio(pop, year, ratio, &value) != PLANOMSORG_OK)
+            return fail(pop);
+        printf("  %-20s %8.3f\n", planomsorg_ratio_name(ratio), value);
     }
     planomsorg_population_free(pop);
     return 0;
