@@ -337,6 +337,43 @@ static void test_accounting_synthetic_rates(void **state)
     planomsorg_demography_free(d);
 }
 
+/* Death rates above 2 (allowed up to 10) give q = 1, never negative survivors. */
+static void test_high_rates_no_negative(void **state)
+{
+    (void)state;
+    planomsorg_demography *d = constant_demography(2000, 2, 10, 0.01, 0.0, 0.0);
+    double m[11];
+    for (int a = 0; a <= 10; a++)
+        m[a] = a >= 4 ? 9.5 : 0.01;
+    m[0] = 9.5;
+    for (int s = 0; s < 2; s++)
+        assert_int_equal(planomsorg_demography_set_mortality(d, 2000, s, PLANOMSORG_MORTALITY_RATE,
+                                                             m, 11), PLANOMSORG_OK);
+    double q;
+    assert_int_equal(planomsorg_demography_death_probability(d, 2000, 0, 6, &q), PLANOMSORG_OK);
+    assert_true(q == 1.0);
+    planomsorg_population *base = NULL, *p = NULL;
+    planomsorg_components *c = NULL;
+    assert_int_equal(planomsorg_population_new(&base, 2000, 1, 10), PLANOMSORG_OK);
+    for (int s = 0; s < 2; s++)
+        for (int a = 0; a <= 10; a++)
+            planomsorg_population_set(base, 2000, s, a, 100.0);
+    assert_int_equal(planomsorg_population_project(&p, &c, base, 2000, 2001, d), PLANOMSORG_OK);
+    for (int s = 0; s < 2; s++)
+        for (int a = 0; a <= 10; a++) {
+            double v;
+            planomsorg_population_get(p, 2001, s, a, &v);
+            assert_true(v >= 0.0);
+            if (a >= 5)
+                assert_true(v == 0.0);
+        }
+    check_accounting(p, c, d);
+    planomsorg_components_free(c);
+    planomsorg_population_free(p);
+    planomsorg_population_free(base);
+    planomsorg_demography_free(d);
+}
+
 /* Net emigration above the survivors is clamped at zero and reported. */
 static void test_clamp_reported(void **state)
 {
@@ -500,8 +537,12 @@ static void test_80p_against_ssb_2024(void **state)
                                   "Hovedalternativet (MMMM)", years[k], "80-89 år");
         double b = ssb_projection("Framskrevet_folkemengde_2024-2050.csv",
                                   "Hovedalternativet (MMMM)", years[k], "90 år eller eldre");
-        if (a < 0 || b < 0)
+        if (a < 0 || b < 0) {
+            planomsorg_population_free(p);
+            planomsorg_demography_free(d);
+            planomsorg_population_free(obs);
             skip();
+        }
         print_message("80+ %d: ours %.0f SSB 2024 main %.0f (%+.2f %%)\n", years[k], ours, a + b,
                       100 * (ours / (a + b) - 1));
         assert_true(fabs(ours / (a + b) - 1) < 0.05);
@@ -658,6 +699,16 @@ static void test_alternatives_order(void **state)
     assert_string_equal(planomsorg_component_name(PLANOMSORG_COMPONENT_DEATHS_START_AGE),
                         "deaths_start_age");
     assert_null(planomsorg_component_name(-1));
+    assert_string_equal(planomsorg_mortality_kind_name(PLANOMSORG_MORTALITY_PROBABILITY),
+                        "probability");
+    assert_null(planomsorg_mortality_kind_name(2));
+    assert_string_equal(planomsorg_migration_kind_name(PLANOMSORG_MIGRATION_RATES), "rates");
+    assert_null(planomsorg_migration_kind_name(-1));
+    int first, last, horizon;
+    planomsorg_demography_default_years(&first, &last, &horizon);
+    assert_true(first == PLANOMSORG_DEMOGRAPHY_FIRST_AS_OF && last == PLANOMSORG_DEMOGRAPHY_LAST_AS_OF &&
+                horizon == PLANOMSORG_DEMOGRAPHY_DEFAULT_LAST_YEAR);
+    assert_true(planomsorg_default_sex_ratio() == PLANOMSORG_DEFAULT_SEX_RATIO);
     assert_non_null(strstr(planomsorg_demography_sources(), "mortality.org"));
     assert_non_null(strstr(planomsorg_demography_sources(), "humanfertility.org"));
     assert_non_null(strstr(planomsorg_demography_sources(), "NLOD 2.0"));
@@ -821,6 +872,7 @@ static void test_bad_other_inputs(void **state)
                  "unknown migration kind 5");
     expect_error(planomsorg_demography_set_sex_ratio(d, 2000, -1.0), PLANOMSORG_EVALUE,
                  "sex ratio -1 outside");
+    planomsorg_demography_free(d);
     expect_error(planomsorg_demography_new(&d, 2000, 0, 5), PLANOMSORG_ERANGE, "number of years 0");
     assert_null(d);
     expect_error(planomsorg_demography_new(&d, 2000, 1, 131), PLANOMSORG_ERANGE, "max age 131");
@@ -912,6 +964,7 @@ int main(void)
         cmocka_unit_test(test_accounting_default_2024_2050),
         cmocka_unit_test(test_accounting_synthetic_rates),
         cmocka_unit_test(test_clamp_reported),
+        cmocka_unit_test(test_high_rates_no_negative),
         cmocka_unit_test(test_replay_observed_2010),
         cmocka_unit_test(test_backtest_2020_2026),
         cmocka_unit_test(test_80p_against_ssb_2024),
