@@ -885,6 +885,53 @@ static void test_kostra_default_rates(void **state)
     planomsorg_staircase_free(sc);
 }
 
+
+/* Suppressed KOSTRA cells: one missing band is the total minus the others; several share
+ * the remainder by Norway's counts of those bands; a missing total is an error. */
+static void test_kostra_suppressed_cells(void **state)
+{
+    (void)state;
+    int found_two = 0, found_none = 0;
+    for (int i = 0; i < planomsorg_data_n_municipalities(); i++) {
+        const char *c = planomsorg_data_municipality_code(i);
+        for (int y = 2024; y <= 2025; y++) {
+            double total, v[3], nat[3];
+            int rc_total = planomsorg_data_kostra(&total, c, y, PLANOMSORG_KOSTRA_LONGTERM);
+            int miss[3], n_miss = 0;
+            for (int b = 0; b < 3; b++)
+                if (planomsorg_data_kostra(&v[b], c, y, PLANOMSORG_KOSTRA_LONGTERM_0_66 + b) != PLANOMSORG_OK ||
+                    isnan(v[b]))
+                    miss[n_miss++] = b;
+            double users[K * 3];
+            int rc = planomsorg_services_kostra_users(users, K * 3, c, y);
+            if (n_miss >= 2 && rc_total == PLANOMSORG_OK && !isnan(total) && rc == PLANOMSORG_OK &&
+                !found_two) {
+                double known = 0, wsum = 0;
+                for (int b = 0; b < 3; b++) {
+                    assert_int_equal(planomsorg_data_kostra(&nat[b], NULL, y, PLANOMSORG_KOSTRA_LONGTERM_0_66 + b),
+                                     PLANOMSORG_OK);
+                    int m = 0;
+                    for (int j = 0; j < n_miss; j++)
+                        m |= miss[j] == b;
+                    if (m)
+                        wsum += nat[b];
+                    else
+                        known += v[b];
+                }
+                for (int j = 0; j < n_miss; j++)
+                    assert_close(users[7 * 3 + miss[j]], (total - known) * nat[miss[j]] / wsum, 1e-12);
+                found_two = 1;
+            }
+            if ((rc_total != PLANOMSORG_OK || isnan(total)) && n_miss > 0 && !found_none) {
+                assert_error(rc, PLANOMSORG_EMISSING, "total is missing too");
+                found_none = 1;
+            }
+        }
+    }
+    if (!found_two || !found_none)
+        skip();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -901,6 +948,7 @@ int main(void)
         cmocka_unit_test(test_services_bad_input),
         cmocka_unit_test(test_result_csv),
         cmocka_unit_test(test_kostra_default_rates),
+        cmocka_unit_test(test_kostra_suppressed_cells),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
