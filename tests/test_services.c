@@ -129,6 +129,14 @@ static void test_default_staircase(void **state)
     planomsorg_staircase_free(copy);
     planomsorg_staircase_free(sc);
     planomsorg_staircase_free(NULL);
+    int ml = 0, nm = 0, al = 0, nd = 0, ay = -1, mb = 0, nk = 0;
+    unsigned fa = 0;
+    double tol = 0;
+    planomsorg_staircase_limits(&ml, &nm, &al, &fa, &nd, &ay, &mb, &nk, &tol);
+    assert_true(ml == PLANOMSORG_MAX_LEVELS && nm == PLANOMSORG_LEVEL_NAME_MAX && al == -1 &&
+                fa == 3u && nd == 8 && ay == 0 && mb == PLANOMSORG_MAX_AGE_BANDS && nk == 3 &&
+                tol == 1e-9);
+    planomsorg_staircase_limits(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
 }
 
 static void test_staircase_bad_input(void **state)
