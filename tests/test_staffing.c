@@ -415,6 +415,40 @@ static void test_use_kostra(void **state)
     planomsorg_staffing_free(small);
 }
 
+/* Bands spread evenly: 20-29 with 100 and 60-66 with 70 give 10 per age at 20-29. */
+static void test_workforce_bands(void **state)
+{
+    (void)state;
+    planomsorg_staffing *s = plan();
+    double persons[2] = {100, 70};
+    int lo[2] = {20, 60}, hi[2] = {29, 66};
+    assert_int_equal(planomsorg_staffing_set_workforce_bands(s, 0, persons, lo, hi, 2),
+                     PLANOMSORG_OK);
+    double none[NA] = {0};
+    assert_int_equal(planomsorg_staffing_set_exit_rates(s, none, NA), PLANOMSORG_OK);
+    planomsorg_staffing_result *r = run(s, NULL);
+    assert_rel(get(r, PLANOMSORG_STAFF_SUPPLY_PERSONS, FIRST, PLANOMSORG_STAFF_ALL, 0), 170,
+               1e-14);
+    /* No exits before the last age and no attrition: only recruits change the stock. */
+    assert_rel(get(r, PLANOMSORG_STAFF_EXITS, FIRST, PLANOMSORG_STAFF_ALL, 0), 0, 0);
+    planomsorg_staffing_result_free(r);
+    lo[1] = 25;
+    assert_error(planomsorg_staffing_set_workforce_bands(s, 0, persons, lo, hi, 2),
+                 PLANOMSORG_ERANGE, "overlaps");
+    lo[1] = 10;
+    assert_error(planomsorg_staffing_set_workforce_bands(s, 0, persons, lo, hi, 2),
+                 PLANOMSORG_ERANGE, "band 1 (ages 10-66)");
+    lo[1] = 60;
+    persons[0] = -1;
+    assert_error(planomsorg_staffing_set_workforce_bands(s, 0, persons, lo, hi, 2),
+                 PLANOMSORG_EVALUE, "workforce[0]");
+    assert_error(planomsorg_staffing_set_workforce_bands(s, 0, persons, lo, hi, 0),
+                 PLANOMSORG_EINVAL, "n_bands");
+    assert_error(planomsorg_staffing_set_workforce_bands(s, 4, persons, lo, hi, 2),
+                 PLANOMSORG_ERANGE, "group 4");
+    planomsorg_staffing_free(s);
+}
+
 static void test_bad_new(void **state)
 {
     (void)state;
@@ -615,6 +649,7 @@ int main(void)
         cmocka_unit_test(test_fulltime_lever_and_names),
         cmocka_unit_test(test_default_calibration),
         cmocka_unit_test(test_use_kostra),
+        cmocka_unit_test(test_workforce_bands),
         cmocka_unit_test(test_bad_new),
         cmocka_unit_test(test_bad_setters),
         cmocka_unit_test(test_bad_compute_and_get),

@@ -481,6 +481,25 @@ PLANOMSORG_EXPORT int planomsorg_staffing_set_workforce_total(planomsorg_staffin
                                                               int group, double persons);
 
 /**
+ * @brief Set a group's workforce from persons by age band, spread evenly over the single
+ *        ages of each band.
+ * @param[in,out] staffing The handle.
+ * @param[in]     group    0..n_groups-1.
+ * @param[in]     persons  Array of @p n_bands persons (finite, >= 0).
+ * @param[in]     age_lo   Array of @p n_bands lowest ages (>= #PLANOMSORG_STAFF_MIN_AGE).
+ * @param[in]     age_hi   Array of @p n_bands highest ages (age_lo..#PLANOMSORG_STAFF_MAX_AGE);
+ *                         bands must not overlap (ages not covered get nobody).
+ * @param[in]     n_bands  Number of bands (1..#PLANOMSORG_STAFF_N_AGES).
+ * @return #PLANOMSORG_OK, #PLANOMSORG_EINVAL, #PLANOMSORG_ERANGE (a group or age out of
+ *         range, or overlapping bands) or #PLANOMSORG_EVALUE.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT int planomsorg_staffing_set_workforce_bands(planomsorg_staffing *staffing,
+                                                              int group, const double *persons,
+                                                              const int *age_lo,
+                                                              const int *age_hi, size_t n_bands);
+
+/**
  * @brief Set the exit (retirement) probability by single age, the same for every group.
  * @param[in,out] staffing The handle.
  * @param[in]     rate     Array of @p n probabilities in [0, 1], ages
