@@ -18,5 +18,6 @@
 #include "planomsorg/data.h"
 #include "planomsorg/staffing.h"
 #include "planomsorg/costs.h"
+#include "planomsorg/demography.h"
 
 #endif
