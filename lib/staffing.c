@@ -68,6 +68,23 @@ const char *planomsorg_staff_measure_name(int measure)
     return measure_names[measure];
 }
 
+void planomsorg_staffing_limits(int *min_age, int *max_age, int *max_dim, int *default_levels,
+                                int *all, double *sum_tolerance)
+{
+    if (min_age != NULL)
+        *min_age = PLANOMSORG_STAFF_MIN_AGE;
+    if (max_age != NULL)
+        *max_age = PLANOMSORG_STAFF_MAX_AGE;
+    if (max_dim != NULL)
+        *max_dim = PLANOMSORG_STAFF_MAX_DIM;
+    if (default_levels != NULL)
+        *default_levels = PLANOMSORG_STAFF_DEFAULT_LEVELS;
+    if (all != NULL)
+        *all = PLANOMSORG_STAFF_ALL;
+    if (sum_tolerance != NULL)
+        *sum_tolerance = PLANOMSORG_STAFF_SUM_TOLERANCE;
+}
+
 /* ---- layout and lifetime -------------------------------------------------------------- */
 
 static size_t staffing_doubles(int K, int G, int T)

@@ -80,6 +80,15 @@ static void test_defaults(void **state)
     assert_string_equal(planomsorg_cost_measure_name(PLANOMSORG_COST_INVESTMENT_NET),
                         "investment_net");
     assert_null(planomsorg_cost_measure_name(-1));
+    double fte_cost, place, gnh, gh;
+    int all;
+    planomsorg_costs_defaults(&fte_cost, &place, &gnh, &gh, &all);
+    assert_rel(fte_cost, PLANOMSORG_DEFAULT_COST_PER_FTE, 0);
+    assert_rel(place, 2222000, 0); /* Husbanken 2011 maximum approved cost */
+    assert_rel(gnh, 0.5, 0);
+    assert_rel(gh, 0.4, 0);
+    assert_int_equal(all, PLANOMSORG_COST_ALL);
+    planomsorg_costs_defaults(NULL, NULL, NULL, NULL, NULL);
     planomsorg_costs_free(c);
 }
 

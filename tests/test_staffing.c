@@ -314,6 +314,16 @@ static void test_fulltime_lever_and_names(void **state)
     assert_null(planomsorg_group_default_name(4));
     assert_string_equal(planomsorg_staff_measure_name(PLANOMSORG_STAFF_GAP_FTE), "gap_fte");
     assert_null(planomsorg_staff_measure_name(PLANOMSORG_STAFF_N_MEASURES));
+    int lo, hi, dim, levels, all;
+    double tol;
+    planomsorg_staffing_limits(&lo, &hi, &dim, &levels, &all, &tol);
+    assert_int_equal(lo, PLANOMSORG_STAFF_MIN_AGE);
+    assert_int_equal(hi - lo + 1, PLANOMSORG_STAFF_N_AGES);
+    assert_int_equal(dim, PLANOMSORG_STAFF_MAX_DIM);
+    assert_int_equal(levels, 8);
+    assert_int_equal(all, PLANOMSORG_STAFF_ALL);
+    assert_rel(tol, PLANOMSORG_STAFF_SUM_TOLERANCE, 0);
+    planomsorg_staffing_limits(NULL, NULL, NULL, NULL, NULL, NULL);
     planomsorg_staffing_free(s);
 }
 

@@ -243,6 +243,21 @@ PLANOMSORG_EXPORT const char *planomsorg_group_default_name(int group);
 PLANOMSORG_EXPORT const char *planomsorg_staff_measure_name(int measure);
 
 /**
+ * @brief The values of the module's numeric constants, for bindings that cannot read
+ *        macros. Every pointer may be NULL.
+ * @param[out] min_age        Receives #PLANOMSORG_STAFF_MIN_AGE.
+ * @param[out] max_age        Receives #PLANOMSORG_STAFF_MAX_AGE.
+ * @param[out] max_dim        Receives #PLANOMSORG_STAFF_MAX_DIM.
+ * @param[out] default_levels Receives #PLANOMSORG_STAFF_DEFAULT_LEVELS.
+ * @param[out] all            Receives #PLANOMSORG_STAFF_ALL.
+ * @param[out] sum_tolerance  Receives #PLANOMSORG_STAFF_SUM_TOLERANCE.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT void planomsorg_staffing_limits(int *min_age, int *max_age, int *max_dim,
+                                                  int *default_levels, int *all,
+                                                  double *sum_tolerance);
+
+/**
  * @brief Set FTE (årsverk) per user-year of a level.
  * @param[in,out] staffing The handle.
  * @param[in]     level    0..n_levels-1.
