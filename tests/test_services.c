@@ -384,6 +384,23 @@ static void test_rates_capacity_and_dreining(void **state)
     assert_close(u5, 0.8 * u5f, 1e-12);
     assert_close(u4 - u4f, 0.2 * u5f, 1e-12);
     planomsorg_result_free(dr);
+    assert_int_equal(planomsorg_services_set_dreining(svc, 5, NULL, 0, 0), PLANOMSORG_OK);
+
+    /* Extreme levers still conserve persons: dreining 1000 on level 1 (above the residual)
+     * and family care 50 on home levels. */
+    double big[1] = {1000};
+    assert_int_equal(planomsorg_services_set_dreining(svc, 1, big, Y0, 1), PLANOMSORG_OK);
+    double fam50[1] = {50};
+    assert_int_equal(planomsorg_services_set_family_care(svc, fam50, Y0, 1), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_services_run(&dr, svc, pop, Y0, Y0), PLANOMSORG_OK);
+    for (int a = 0; a <= MAXA; a += 15) {
+        double all, u0;
+        assert_int_equal(planomsorg_result_users(&all, dr, Y0, -1, 0, a, a), PLANOMSORG_OK);
+        assert_int_equal(planomsorg_result_users(&u0, dr, Y0, 0, 0, a, a), PLANOMSORG_OK);
+        assert_close(all, pop_value(0, 0, a), 1e-12);
+        assert_true(u0 >= 0);
+    }
+    planomsorg_result_free(dr);
     planomsorg_result_free(free_run);
     planomsorg_services_free(svc);
     planomsorg_population_free(pop);
