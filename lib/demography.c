@@ -42,9 +42,12 @@ double pl_a0(double m0, int sex)
     return 0.31411;
 }
 
+/* q = m / (1 + (1 - a) m), capped at 1: rates above 1 / a (possible input, up to
+ * PL_MAX_M) would otherwise give probabilities above 1 and negative survivors. */
 static double q_from_m(double m, double a)
 {
-    return m / (1.0 + (1.0 - a) * m);
+    double q = m / (1.0 + (1.0 - a) * m);
+    return q < 1.0 ? q : 1.0;
 }
 
 void pl_projection_q(double *q, const double *m, int max_age, int sex)

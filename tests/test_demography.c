@@ -337,6 +337,43 @@ static void test_accounting_synthetic_rates(void **state)
     planomsorg_demography_free(d);
 }
 
+/* Death rates above 2 (allowed up to 10) give q = 1, never negative survivors. */
+static void test_high_rates_no_negative(void **state)
+{
+    (void)state;
+    planomsorg_demography *d = constant_demography(2000, 2, 10, 0.01, 0.0, 0.0);
+    double m[11];
+    for (int a = 0; a <= 10; a++)
+        m[a] = a >= 4 ? 9.5 : 0.01;
+    m[0] = 9.5;
+    for (int s = 0; s < 2; s++)
+        assert_int_equal(planomsorg_demography_set_mortality(d, 2000, s, PLANOMSORG_MORTALITY_RATE,
+                                                             m, 11), PLANOMSORG_OK);
+    double q;
+    assert_int_equal(planomsorg_demography_death_probability(d, 2000, 0, 6, &q), PLANOMSORG_OK);
+    assert_true(q == 1.0);
+    planomsorg_population *base = NULL, *p = NULL;
+    planomsorg_components *c = NULL;
+    assert_int_equal(planomsorg_population_new(&base, 2000, 1, 10), PLANOMSORG_OK);
+    for (int s = 0; s < 2; s++)
+        for (int a = 0; a <= 10; a++)
+            planomsorg_population_set(base, 2000, s, a, 100.0);
+    assert_int_equal(planomsorg_population_project(&p, &c, base, 2000, 2001, d), PLANOMSORG_OK);
+    for (int s = 0; s < 2; s++)
+        for (int a = 0; a <= 10; a++) {
+            double v;
+            planomsorg_population_get(p, 2001, s, a, &v);
+            assert_true(v >= 0.0);
+            if (a >= 5)
+                assert_true(v == 0.0);
+        }
+    check_accounting(p, c, d);
+    planomsorg_components_free(c);
+    planomsorg_population_free(p);
+    planomsorg_population_free(base);
+    planomsorg_demography_free(d);
+}
+
 /* Net emigration above the survivors is clamped at zero and reported. */
 static void test_clamp_reported(void **state)
 {
@@ -927,6 +964,7 @@ int main(void)
         cmocka_unit_test(test_accounting_default_2024_2050),
         cmocka_unit_test(test_accounting_synthetic_rates),
         cmocka_unit_test(test_clamp_reported),
+        cmocka_unit_test(test_high_rates_no_negative),
         cmocka_unit_test(test_replay_observed_2010),
         cmocka_unit_test(test_backtest_2020_2026),
         cmocka_unit_test(test_80p_against_ssb_2024),

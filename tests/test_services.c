@@ -129,6 +129,14 @@ static void test_default_staircase(void **state)
     planomsorg_staircase_free(copy);
     planomsorg_staircase_free(sc);
     planomsorg_staircase_free(NULL);
+    int ml = 0, nm = 0, al = 0, nd = 0, ay = -1, mb = 0, nk = 0;
+    unsigned fa = 0;
+    double tol = 0;
+    planomsorg_staircase_limits(&ml, &nm, &al, &fa, &nd, &ay, &mb, &nk, &tol);
+    assert_true(ml == PLANOMSORG_MAX_LEVELS && nm == PLANOMSORG_LEVEL_NAME_MAX && al == -1 &&
+                fa == 3u && nd == 8 && ay == 0 && mb == PLANOMSORG_MAX_AGE_BANDS && nk == 3 &&
+                tol == 1e-9);
+    planomsorg_staircase_limits(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
 }
 
 static void test_staircase_bad_input(void **state)
@@ -375,6 +383,23 @@ static void test_rates_capacity_and_dreining(void **state)
     assert_int_equal(planomsorg_result_users(&u4, dr, Y0, 4, 2, 0, -1), PLANOMSORG_OK);
     assert_close(u5, 0.8 * u5f, 1e-12);
     assert_close(u4 - u4f, 0.2 * u5f, 1e-12);
+    planomsorg_result_free(dr);
+    assert_int_equal(planomsorg_services_set_dreining(svc, 5, NULL, 0, 0), PLANOMSORG_OK);
+
+    /* Extreme levers still conserve persons: dreining 1000 on level 1 (above the residual)
+     * and family care 50 on home levels. */
+    double big[1] = {1000};
+    assert_int_equal(planomsorg_services_set_dreining(svc, 1, big, Y0, 1), PLANOMSORG_OK);
+    double fam50[1] = {50};
+    assert_int_equal(planomsorg_services_set_family_care(svc, fam50, Y0, 1), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_services_run(&dr, svc, pop, Y0, Y0), PLANOMSORG_OK);
+    for (int a = 0; a <= MAXA; a += 15) {
+        double all, u0;
+        assert_int_equal(planomsorg_result_users(&all, dr, Y0, -1, 0, a, a), PLANOMSORG_OK);
+        assert_int_equal(planomsorg_result_users(&u0, dr, Y0, 0, 0, a, a), PLANOMSORG_OK);
+        assert_close(all, pop_value(0, 0, a), 1e-12);
+        assert_true(u0 >= 0);
+    }
     planomsorg_result_free(dr);
     planomsorg_result_free(free_run);
     planomsorg_services_free(svc);
@@ -885,6 +910,181 @@ static void test_kostra_default_rates(void **state)
     planomsorg_staircase_free(sc);
 }
 
+
+/* Suppressed KOSTRA cells: one missing band is the total minus the others; several share
+ * the remainder by Norway's counts of those bands; a missing total is an error. */
+static void test_kostra_suppressed_cells(void **state)
+{
+    (void)state;
+    int found_two = 0, found_none = 0;
+    for (int i = 0; i < planomsorg_data_n_municipalities(); i++) {
+        const char *c = planomsorg_data_municipality_code(i);
+        for (int y = 2024; y <= 2025; y++) {
+            double total, v[3], nat[3];
+            int rc_total = planomsorg_data_kostra(&total, c, y, PLANOMSORG_KOSTRA_LONGTERM);
+            int miss[3], n_miss = 0;
+            for (int b = 0; b < 3; b++)
+                if (planomsorg_data_kostra(&v[b], c, y, PLANOMSORG_KOSTRA_LONGTERM_0_66 + b) != PLANOMSORG_OK ||
+                    isnan(v[b]))
+                    miss[n_miss++] = b;
+            double users[K * 3];
+            int rc = planomsorg_services_kostra_users(users, K * 3, c, y);
+            if (n_miss >= 2 && rc_total == PLANOMSORG_OK && !isnan(total) && rc == PLANOMSORG_OK &&
+                !found_two) {
+                double known = 0, wsum = 0;
+                for (int b = 0; b < 3; b++) {
+                    assert_int_equal(planomsorg_data_kostra(&nat[b], NULL, y, PLANOMSORG_KOSTRA_LONGTERM_0_66 + b),
+                                     PLANOMSORG_OK);
+                    int m = 0;
+                    for (int j = 0; j < n_miss; j++)
+                        m |= miss[j] == b;
+                    if (m)
+                        wsum += nat[b];
+                    else
+                        known += v[b];
+                }
+                for (int j = 0; j < n_miss; j++)
+                    assert_close(users[7 * 3 + miss[j]], (total - known) * nat[miss[j]] / wsum, 1e-12);
+                found_two = 1;
+            }
+            if ((rc_total != PLANOMSORG_OK || isnan(total)) && n_miss > 0 && !found_none) {
+                assert_error(rc, PLANOMSORG_EMISSING, "total is missing too");
+                found_none = 1;
+            }
+        }
+    }
+    if (!found_two || !found_none)
+        skip();
+}
+
+/* Markov options: explicit initial shares, the birth distribution, family care on entries
+ * into home levels, and the band shift of healthier ageing, each against a direct
+ * computation; and get_rates by single age. */
+static void test_markov_options(void **state)
+{
+    (void)state;
+    planomsorg_population *pop = make_closed_pop();
+    planomsorg_services *svc = make_markov();
+    double *shares = malloc(2 * (MAXA + 1) * K * sizeof *shares);
+    for (int s = 0; s < 2; s++)
+        for (int a = 0; a <= MAXA; a++)
+            for (int k = 0; k < K; k++)
+                shares[(s * (MAXA + 1) + a) * K + k] = k == 0 ? 0.65 : 0.05;
+    assert_int_equal(planomsorg_services_set_initial_shares(svc, shares, 2 * (MAXA + 1) * K, MAXA),
+                     PLANOMSORG_OK);
+    free(shares);
+    double birth[K] = {0.5, 0.5, 0, 0, 0, 0, 0, 0};
+    assert_int_equal(planomsorg_services_set_birth_distribution(svc, birth, K), PLANOMSORG_OK);
+    planomsorg_result *r = NULL;
+    assert_int_equal(planomsorg_services_run(&r, svc, pop, Y0, Y0 + 1), PLANOMSORG_OK);
+    double *x;
+    export_users(r, &x);
+    assert_close(x[CELL(0, 1, 50) + 3], 0.05 * pop_value(0, 1, 50), 1e-14);
+    assert_close(x[CELL(1, 0, 0) + 1], 0.5 * 1000, 1e-14);
+    assert_true(x[CELL(1, 0, 0) + 2] == 0);
+    free(x);
+    planomsorg_result_free(r);
+
+    /* Family care 0.5 from the second year: entries into levels 1-3 halve, the rest stays.
+     * Compare one cohort's step with the independent formula (no capping at age 40). */
+    double fam[1] = {0.5};
+    assert_int_equal(planomsorg_services_set_family_care(svc, fam, Y0 + 1, 1), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_services_run(&r, svc, pop, Y0, Y0 + 1), PLANOMSORG_OK);
+    export_users(r, &x);
+    const double mu[K] = {1, 1.2, 1.4, 2, 2, 3, 4, 5};
+    for (int a = 40; a <= 70; a += 30) {
+        const double *x0 = x + CELL(0, 0, a);
+        double n = 0, w = 0, m[K * K], sv[K], x1[K] = {0};
+        for (int k = 0; k < K; k++) {
+            n += x0[k];
+            w += mu[k] * x0[k];
+        }
+        double d = q_value(0, a) * n;
+        for (int k = 0; k < K; k++)
+            sv[k] = x0[k] - d * mu[k] * x0[k] / w;
+        markov_matrix(band_of(a), 0, m);
+        for (int i = 0; i < K; i++) {
+            double off = 0;
+            for (int j = 0; j < K; j++)
+                if (j != i) {
+                    m[i * K + j] *= (j >= 1 && j <= 3) ? 0.5 : 1.0;
+                    off += m[i * K + j];
+                }
+            m[i * K + i] = 1 - off;
+        }
+        for (int i = 0; i < K; i++)
+            for (int j = 0; j < K; j++)
+                x1[j] += sv[i] * m[i * K + j];
+        for (int k = 0; k < K; k++)
+            assert_close(x[CELL(1, 0, a + 1) + k], x1[k], 1e-10); /* closed population */
+    }
+    free(x);
+    planomsorg_result_free(r);
+    assert_int_equal(planomsorg_services_set_family_care(svc, NULL, 0, 0), PLANOMSORG_OK);
+
+    /* Healthier ageing: theta 0.5 and dLE 8 shift ages by 4 years, so age 70 moves with
+     * the matrix of age 66 (band 0-66) instead of 67-79. */
+    double dle[2] = {8, 8};
+    assert_int_equal(planomsorg_services_set_healthy_ageing(svc, 0.5, dle, Y0, 1), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_services_run(&r, svc, pop, Y0, Y0 + 1), PLANOMSORG_OK);
+    export_users(r, &x);
+    {
+        int a = 70;
+        const double *x0 = x + CELL(0, 0, a);
+        double n = 0, w = 0, m[K * K], sv[K], x1[K] = {0};
+        for (int k = 0; k < K; k++) {
+            n += x0[k];
+            w += mu[k] * x0[k];
+        }
+        double d = q_value(0, a) * n;
+        int simple = 1;
+        for (int k = 0; k < K; k++)
+            simple &= d * mu[k] / w < 1;
+        assert_true(simple); /* the simple death formula applies at this age */
+        {
+            for (int k = 0; k < K; k++)
+                sv[k] = x0[k] - d * mu[k] * x0[k] / w;
+            markov_matrix(0, 0, m);
+            for (int i = 0; i < K; i++)
+                for (int j = 0; j < K; j++)
+                    x1[j] += sv[i] * m[i * K + j];
+            for (int k = 0; k < K; k++)
+                assert_close(x[CELL(1, 0, a + 1) + k], x1[k], 1e-10);
+        }
+    }
+    free(x);
+    planomsorg_result_free(r);
+
+    /* Rates by single age: band steps as given. */
+    double *rates = malloc(K * (MAXA + 1) * 2 * sizeof *rates);
+    assert_int_equal(planomsorg_services_get_rates(rates, K * (MAXA + 1) * 2, svc, MAXA), PLANOMSORG_OK);
+    assert_true(rates[(7 * (MAXA + 1) + 79) * 2 + 1] == rate_value(7, 1, 1));
+    assert_true(rates[(7 * (MAXA + 1) + 80) * 2 + 1] == rate_value(7, 2, 1));
+    assert_error(planomsorg_services_get_rates(rates, 5, svc, MAXA), PLANOMSORG_EDIMENSION, "array of 5");
+    free(rates);
+    planomsorg_services_free(svc);
+    planomsorg_population_free(pop);
+
+    planomsorg_staircase *sc = NULL;
+    assert_int_equal(planomsorg_staircase_new_default(&sc), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_services_new(&svc, sc), PLANOMSORG_OK);
+    double one[1];
+    assert_error(planomsorg_services_get_rates(one, 1, svc, 0), PLANOMSORG_ERANGE, "max age 0");
+    double *r2 = malloc(K * 2 * 2 * sizeof *r2);
+    assert_error(planomsorg_services_get_rates(r2, K * 2 * 2, svc, 1), PLANOMSORG_ESTATE, "no rates");
+    free(r2);
+    /* A band with users but no population. */
+    planomsorg_population *empty = NULL;
+    assert_int_equal(planomsorg_population_new(&empty, Y0, 1, MAXA), PLANOMSORG_OK);
+    double users[K * 3] = {0};
+    users[7 * 3 + 2] = 5;
+    assert_error(planomsorg_services_set_rates_from_users(svc, users, K * 3, kbands, 3, empty, Y0),
+                 PLANOMSORG_ENUMERIC, "band from age 80 has users of level 7");
+    planomsorg_population_free(empty);
+    planomsorg_services_free(svc);
+    planomsorg_staircase_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -898,9 +1098,11 @@ int main(void)
         cmocka_unit_test(test_markov_one_step_independent),
         cmocka_unit_test(test_markov_capacity_holds_back),
         cmocka_unit_test(test_markov_death_allocation_caps),
+        cmocka_unit_test(test_markov_options),
         cmocka_unit_test(test_services_bad_input),
         cmocka_unit_test(test_result_csv),
         cmocka_unit_test(test_kostra_default_rates),
+        cmocka_unit_test(test_kostra_suppressed_cells),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

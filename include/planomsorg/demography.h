@@ -21,7 +21,8 @@
  * before 1 January y+1 with q[y][a] = mb / (1 + 0.5·mb), mb the mean death rate
  * of their Lexis parallelogram: (m[a] + m[a+1]) / 2 for 1 <= a < A,
  * a0·m[0] + m[1] / 2 at age 0 (the upper triangle of age 0 holds the share a0
- * of infant deaths) and m[A] in the open band A.
+ * of infant deaths) and m[A] in the open band A. Every q is capped at 1 (rates
+ * above 2 would otherwise give probabilities above 1).
  *
  * **Projection** (DESIGN.md section 2), one calendar year y → y+1, per sex,
  * A = max_age, S = survivors before migration:
