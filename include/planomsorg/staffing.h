@@ -94,8 +94,9 @@ typedef struct planomsorg_staffing_result planomsorg_staffing_result;
 /** @} */
 
 /**
- * @brief Create staffing assumptions of zeros: FTE per user 0, mix rows all in group 0,
- *        factors 1, absence 0, position share 1, no exits, attrition or recruits.
+ * @brief Create neutral staffing assumptions: FTE per user 0, mix rows all in group 0,
+ *        factors 1, absence 0, position share 1, no exits before the last age, no
+ *        attrition, recruits aged 20-34 replacing the first year's leavers, workforce unset.
  * @param[out] out        Receives the handle (caller frees with planomsorg_staffing_free()).
  * @param[in]  n_levels   Number of levels (1..#PLANOMSORG_STAFF_MAX_DIM).
  * @param[in]  n_groups   Number of competence groups (1..#PLANOMSORG_STAFF_MAX_DIM), named
