@@ -24,6 +24,7 @@
 #include "planomsorg/demography.h"
 /* scenarios and the plan */
 #include "planomsorg/scenario.h"
+#include "planomsorg/plan.h"
 #include "planomsorg/staffing.h"
 #include "planomsorg/costs.h"
 
