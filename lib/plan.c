@@ -33,6 +33,13 @@ int pl_plan_default_place_type(int kind)
     }
 }
 
+void pl_plan_overrides_clear(struct pl_overrides *ov)
+{
+    double *d = (double *)ov;
+    for (size_t i = 0; i < sizeof *ov / sizeof(double); i++)
+        d[i] = NAN;
+}
+
 static int check_region(const char *region, char *dst, const char *function)
 {
     if (!region || strcmp(region, PLANOMSORG_NORWAY) == 0) {
@@ -87,6 +94,7 @@ int planomsorg_plan_new(planomsorg_plan **out, const char *region, int base_year
     p->base_year = base_year;
     p->last_year = last_year;
     p->rates_kind = PL_RATES_KOSTRA;
+    pl_plan_overrides_clear(&p->ov);
     default_place_types(p);
     *out = p;
     return PLANOMSORG_OK;
@@ -547,6 +555,50 @@ static int matching_years(int first, int n, const struct run_ctx *c, const char 
     return PLANOMSORG_OK;
 }
 
+static int apply_staffing_overrides(planomsorg_staffing *st, const struct pl_overrides *ov)
+{
+    int rc = PLANOMSORG_OK, K = planomsorg_staffing_n_levels(st);
+    int G = planomsorg_staffing_n_groups(st);
+    for (int k = 0; k < K && rc == PLANOMSORG_OK; k++)
+        if (!isnan(ov->fte_per_user[k]))
+            rc = planomsorg_staffing_set_fte_per_user(st, k, ov->fte_per_user[k]);
+    for (int g = 0; g < G && g < PL_MAX_GROUPS && rc == PLANOMSORG_OK; g++) {
+        if (!isnan(ov->absence[g]))
+            rc = planomsorg_staffing_set_absence(st, g, ov->absence[g]);
+        if (rc == PLANOMSORG_OK && !isnan(ov->position_share[g]))
+            rc = planomsorg_staffing_set_position_share(st, g, ov->position_share[g]);
+        if (rc == PLANOMSORG_OK && !isnan(ov->attrition[g]))
+            rc = planomsorg_staffing_set_attrition(st, g, ov->attrition[g]);
+        if (rc == PLANOMSORG_OK && !isnan(ov->workforce[g]))
+            rc = planomsorg_staffing_set_workforce_total(st, g, ov->workforce[g]);
+    }
+    if (rc == PLANOMSORG_OK && !isnan(ov->fulltime_increase))
+        rc = planomsorg_staffing_set_fulltime_lever(st, ov->fulltime_increase,
+                                                    isnan(ov->fulltime_cap) ? 1.0 : ov->fulltime_cap);
+    return rc;
+}
+
+static int apply_cost_overrides(planomsorg_costs *co, const struct pl_overrides *ov)
+{
+    int rc = PLANOMSORG_OK, K = planomsorg_costs_n_levels(co);
+    for (int k = 0; k < K && rc == PLANOMSORG_OK; k++)
+        if (!isnan(ov->cost_per_user[k]))
+            rc = planomsorg_costs_set_cost_per_user(co, k, ov->cost_per_user[k]);
+    if (rc == PLANOMSORG_OK && !isnan(ov->cost_per_fte))
+        rc = planomsorg_costs_set_cost_per_fte(co, ov->cost_per_fte);
+    for (int j = 0; j < PLANOMSORG_N_PLACE_TYPES && rc == PLANOMSORG_OK; j++) {
+        if (!isnan(ov->place_cost[j]))
+            rc = planomsorg_costs_set_place_cost(co, j, ov->place_cost[j]);
+        if (rc == PLANOMSORG_OK && !isnan(ov->grant_share[j])) {
+            double share = 0, ceiling = INFINITY;
+            rc = planomsorg_costs_place(NULL, &share, &ceiling, co, j);
+            if (rc == PLANOMSORG_OK)
+                rc = planomsorg_costs_set_grant(co, j, ov->grant_share[j], ceiling);
+        }
+    }
+    return rc;
+}
+
 static int make_staffing(planomsorg_staffing **out, struct run_ctx *c, int K)
 {
     const planomsorg_plan *p = c->plan;
@@ -559,6 +611,8 @@ static int make_staffing(planomsorg_staffing **out, struct run_ctx *c, int K)
         rc = planomsorg_staffing_new_default(out, p->base_year, c->n_years);
         if (rc == PLANOMSORG_OK)
             rc = planomsorg_staffing_use_kostra(*out, p->region, c->kostra_year);
+        if (rc == PLANOMSORG_OK)
+            rc = apply_staffing_overrides(*out, &p->ov);
         if (rc != PLANOMSORG_OK)
             return rc;
     }
@@ -631,6 +685,8 @@ static int run_costs(struct pl_plan_run *run, struct run_ctx *c, const double *u
                       : planomsorg_costs_new(&co, K, p->base_year, n);
     if (rc != PLANOMSORG_OK)
         return rc;
+    if (!p->costs)
+        rc = apply_cost_overrides(co, &p->ov);
     if (planomsorg_costs_n_levels(co) != K)
         rc = pl_error(PLANOMSORG_ECONSISTENCY, "planomsorg_plan_run: the cost assumptions have "
                       "%d levels, the staircase %d", planomsorg_costs_n_levels(co), K);

@@ -9,6 +9,22 @@
 #define PL_RATES_KOSTRA 1
 #define PL_RATES_GIVEN 2
 
+/* Settings of a plan file applied to the default staffing and cost assumptions when the
+ * plan runs (NaN = keep the default), so that they follow changes of region and years. */
+#define PL_MAX_GROUPS 64
+struct pl_overrides {
+    double fte_per_user[PLANOMSORG_MAX_LEVELS];
+    double cost_per_user[PLANOMSORG_MAX_LEVELS];
+    double absence[PL_MAX_GROUPS];
+    double position_share[PL_MAX_GROUPS];
+    double attrition[PL_MAX_GROUPS];
+    double workforce[PL_MAX_GROUPS];
+    double fulltime_increase, fulltime_cap;
+    double cost_per_fte;
+    double place_cost[PLANOMSORG_N_PLACE_TYPES];
+    double grant_share[PLANOMSORG_N_PLACE_TYPES];
+};
+
 struct planomsorg_plan {
     char region[8];
     int base_year, last_year;
@@ -26,6 +42,7 @@ struct planomsorg_plan {
     int place_type[PLANOMSORG_MAX_LEVELS];
     planomsorg_scenario *scen[PLANOMSORG_PLAN_MAX_SCENARIOS];
     int n_scen;
+    struct pl_overrides ov;
 };
 
 struct pl_plan_run {
@@ -45,6 +62,9 @@ struct planomsorg_plan_result {
     struct pl_plan_run *runs;
     int n_runs;
 };
+
+/* Sets every override to NaN (unset). */
+void pl_plan_overrides_clear(struct pl_overrides *ov);
 
 /* Default place type of a level kind. */
 int pl_plan_default_place_type(int kind);
