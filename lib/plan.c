@@ -808,6 +808,11 @@ int planomsorg_plan_run_progress(planomsorg_plan_result **out, const planomsorg_
         scen = (const planomsorg_scenario *const *)&middle;
         n_scen = 1;
     }
+    if (plan->rates_kind == PL_RATES_NONE) {
+        planomsorg_scenario_free(middle);
+        return pl_error(PLANOMSORG_ESTATE, "%s: the staircase has no rates "
+                        "(planomsorg_plan_set_rates())", __func__);
+    }
     struct run_ctx c = {.plan = plan, .n_years = plan->last_year - plan->base_year + 1};
     c.kostra_year = plan->kostra_year ? plan->kostra_year : plan->base_year - 1;
     planomsorg_plan_result *r = calloc(1, sizeof *r);
