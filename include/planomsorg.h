@@ -27,5 +27,6 @@
 #include "planomsorg/plan.h"
 #include "planomsorg/staffing.h"
 #include "planomsorg/costs.h"
+#include "planomsorg/demography.h"
 
 #endif

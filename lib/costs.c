@@ -58,6 +58,21 @@ const char *planomsorg_cost_measure_name(int measure)
     return measure_names[measure];
 }
 
+void planomsorg_costs_defaults(double *cost_per_fte, double *place_cost,
+                               double *grant_nursing_home, double *grant_housing, int *all)
+{
+    if (cost_per_fte != NULL)
+        *cost_per_fte = PLANOMSORG_DEFAULT_COST_PER_FTE;
+    if (place_cost != NULL)
+        *place_cost = DEFAULT_PLACE_COST;
+    if (grant_nursing_home != NULL)
+        *grant_nursing_home = default_grant_share[PLANOMSORG_PLACE_NURSING_HOME];
+    if (grant_housing != NULL)
+        *grant_housing = default_grant_share[PLANOMSORG_PLACE_HOUSING];
+    if (all != NULL)
+        *all = PLANOMSORG_COST_ALL;
+}
+
 /* ---- checks ------------------------------------------------------------------------- */
 
 static int check_finite_nonneg(double v, const char *what, const char *fn)

@@ -68,6 +68,23 @@ const char *planomsorg_staff_measure_name(int measure)
     return measure_names[measure];
 }
 
+void planomsorg_staffing_limits(int *min_age, int *max_age, int *max_dim, int *default_levels,
+                                int *all, double *sum_tolerance)
+{
+    if (min_age != NULL)
+        *min_age = PLANOMSORG_STAFF_MIN_AGE;
+    if (max_age != NULL)
+        *max_age = PLANOMSORG_STAFF_MAX_AGE;
+    if (max_dim != NULL)
+        *max_dim = PLANOMSORG_STAFF_MAX_DIM;
+    if (default_levels != NULL)
+        *default_levels = PLANOMSORG_STAFF_DEFAULT_LEVELS;
+    if (all != NULL)
+        *all = PLANOMSORG_STAFF_ALL;
+    if (sum_tolerance != NULL)
+        *sum_tolerance = PLANOMSORG_STAFF_SUM_TOLERANCE;
+}
+
 /* ---- layout and lifetime -------------------------------------------------------------- */
 
 static size_t staffing_doubles(int K, int G, int T)
@@ -763,6 +780,43 @@ int planomsorg_staffing_set_workforce_total(planomsorg_staffing *staffing, int g
     default_age_profile(profile);
     for (int i = 0; i < N_AGES; i++)
         staffing->workforce[(size_t)group * N_AGES + (size_t)i] = persons * profile[i];
+    staffing->workforce_set[group] = 1;
+    return PLANOMSORG_OK;
+}
+
+int planomsorg_staffing_set_workforce_bands(planomsorg_staffing *staffing, int group,
+                                            const double *persons, const int *age_lo,
+                                            const int *age_hi, size_t n_bands)
+{
+    PL_CHECK_NULL(staffing);
+    PL_CHECK_NULL(persons);
+    PL_CHECK_NULL(age_lo);
+    PL_CHECK_NULL(age_hi);
+    int rc = check_group(staffing, group, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    if (n_bands < 1 || n_bands > N_AGES)
+        return pl_error(PLANOMSORG_EINVAL, "%s: n_bands = %zu is outside 1..%d", __func__,
+                        n_bands, N_AGES);
+    rc = check_array(persons, n_bands, 0, 0, HUGE_VAL, 1, "workforce", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    double wf[N_AGES] = {0};
+    unsigned char used[N_AGES] = {0};
+    for (size_t b = 0; b < n_bands; b++) {
+        int lo = age_lo[b], hi = age_hi[b];
+        if (lo < AGE0 || hi > PLANOMSORG_STAFF_MAX_AGE || hi < lo)
+            return pl_error(PLANOMSORG_ERANGE, "%s: band %zu (ages %d-%d) is not within %d-%d",
+                            __func__, b, lo, hi, AGE0, PLANOMSORG_STAFF_MAX_AGE);
+        for (int a = lo; a <= hi; a++) {
+            if (used[a - AGE0])
+                return pl_error(PLANOMSORG_ERANGE, "%s: band %zu (ages %d-%d) overlaps an "
+                                "earlier band at age %d", __func__, b, lo, hi, a);
+            used[a - AGE0] = 1;
+            wf[a - AGE0] = persons[b] / (hi - lo + 1);
+        }
+    }
+    memcpy(staffing->workforce + (size_t)group * N_AGES, wf, sizeof wf);
     staffing->workforce_set[group] = 1;
     return PLANOMSORG_OK;
 }

@@ -225,6 +225,20 @@ PLANOMSORG_EXPORT const char *planomsorg_place_type_name(int type);
 PLANOMSORG_EXPORT const char *planomsorg_cost_measure_name(int measure);
 
 /**
+ * @brief The default prices of planomsorg_costs_new() and the module's constants, for
+ *        bindings that cannot read macros. Every pointer may be NULL.
+ * @param[out] cost_per_fte       Receives #PLANOMSORG_DEFAULT_COST_PER_FTE (NOK).
+ * @param[out] place_cost         Receives the default cost and ceiling per place (NOK).
+ * @param[out] grant_nursing_home Receives the default grant share of nursing-home places.
+ * @param[out] grant_housing      Receives the default grant share of omsorgsboliger.
+ * @param[out] all                Receives #PLANOMSORG_COST_ALL.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT void planomsorg_costs_defaults(double *cost_per_fte, double *place_cost,
+                                                 double *grant_nursing_home,
+                                                 double *grant_housing, int *all);
+
+/**
  * @brief Compute costs per year.
  * @param[out] out     Receives the result (caller frees with planomsorg_costs_result_free()).
  * @param[in]  costs   The assumptions.

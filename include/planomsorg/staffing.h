@@ -243,6 +243,21 @@ PLANOMSORG_EXPORT const char *planomsorg_group_default_name(int group);
 PLANOMSORG_EXPORT const char *planomsorg_staff_measure_name(int measure);
 
 /**
+ * @brief The values of the module's numeric constants, for bindings that cannot read
+ *        macros. Every pointer may be NULL.
+ * @param[out] min_age        Receives #PLANOMSORG_STAFF_MIN_AGE.
+ * @param[out] max_age        Receives #PLANOMSORG_STAFF_MAX_AGE.
+ * @param[out] max_dim        Receives #PLANOMSORG_STAFF_MAX_DIM.
+ * @param[out] default_levels Receives #PLANOMSORG_STAFF_DEFAULT_LEVELS.
+ * @param[out] all            Receives #PLANOMSORG_STAFF_ALL.
+ * @param[out] sum_tolerance  Receives #PLANOMSORG_STAFF_SUM_TOLERANCE.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT void planomsorg_staffing_limits(int *min_age, int *max_age, int *max_dim,
+                                                  int *default_levels, int *all,
+                                                  double *sum_tolerance);
+
+/**
  * @brief Set FTE (årsverk) per user-year of a level.
  * @param[in,out] staffing The handle.
  * @param[in]     level    0..n_levels-1.
@@ -479,6 +494,25 @@ PLANOMSORG_EXPORT int planomsorg_staffing_set_workforce(planomsorg_staffing *sta
  */
 PLANOMSORG_EXPORT int planomsorg_staffing_set_workforce_total(planomsorg_staffing *staffing,
                                                               int group, double persons);
+
+/**
+ * @brief Set a group's workforce from persons by age band, spread evenly over the single
+ *        ages of each band.
+ * @param[in,out] staffing The handle.
+ * @param[in]     group    0..n_groups-1.
+ * @param[in]     persons  Array of @p n_bands persons (finite, >= 0).
+ * @param[in]     age_lo   Array of @p n_bands lowest ages (>= #PLANOMSORG_STAFF_MIN_AGE).
+ * @param[in]     age_hi   Array of @p n_bands highest ages (age_lo..#PLANOMSORG_STAFF_MAX_AGE);
+ *                         bands must not overlap (ages not covered get nobody).
+ * @param[in]     n_bands  Number of bands (1..#PLANOMSORG_STAFF_N_AGES).
+ * @return #PLANOMSORG_OK, #PLANOMSORG_EINVAL, #PLANOMSORG_ERANGE (a group or age out of
+ *         range, or overlapping bands) or #PLANOMSORG_EVALUE.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT int planomsorg_staffing_set_workforce_bands(planomsorg_staffing *staffing,
+                                                              int group, const double *persons,
+                                                              const int *age_lo,
+                                                              const int *age_hi, size_t n_bands);
 
 /**
  * @brief Set the exit (retirement) probability by single age, the same for every group.
