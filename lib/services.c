@@ -219,38 +219,54 @@ static int kostra_cell(double *out, const char *region, int year, int indicator)
     return rc;
 }
 
-/* Reads a total and its three bands, filling one missing band by subtraction. */
+/* Reads a total and its three bands. SSB suppresses small cells: one missing band is the
+ * total minus the others; several missing bands share that remainder in proportion to
+ * Norway's counts of the same bands (docs/methods/staircase.md). */
 static int kostra_bands(double band[3], const char *region, int year, int total_ind,
                         int first_band_ind)
 {
     double total = NAN;
     int rc_total = kostra_cell(&total, region, year, total_ind);
-    int missing = -1;
+    int missing[3], n_missing = 0;
     for (int b = 0; b < 3; b++) {
         int rc = kostra_cell(&band[b], region, year, first_band_ind + b);
-        if (rc == PLANOMSORG_EMISSING && missing < 0) {
-            missing = b;
+        if (rc == PLANOMSORG_EMISSING) {
+            missing[n_missing++] = b;
             continue;
         }
         if (rc != PLANOMSORG_OK)
             return rc;
     }
-    if (missing >= 0) {
-        if (rc_total != PLANOMSORG_OK)
-            return pl_error(PLANOMSORG_EMISSING,
-                            "planomsorg_services_kostra_users: KOSTRA %s of region %s, %d is "
-                            "missing and cannot be derived",
-                            planomsorg_kostra_name(first_band_ind + missing),
-                            region ? region : PLANOMSORG_NORWAY, year);
-        double other = 0;
-        for (int b = 0; b < 3; b++)
-            if (b != missing)
-                other += band[b];
-        band[missing] = total > other ? total - other : 0.0;
+    if (n_missing == 0)
+        return PLANOMSORG_OK;
+    if (rc_total != PLANOMSORG_OK)
+        return pl_error(PLANOMSORG_EMISSING,
+                        "planomsorg_services_kostra_users: KOSTRA %s of region %s, %d is "
+                        "missing and the total is missing too",
+                        planomsorg_kostra_name(first_band_ind + missing[0]),
+                        region ? region : PLANOMSORG_NORWAY, year);
+    double other = 0;
+    for (int b = 0; b < 3; b++)
+        if (band[b] == band[b]) /* not NaN: known */
+            other += band[b];
+    double rest = total > other ? total - other : 0.0;
+    double weight[3] = {1, 1, 1}, wsum = 0;
+    if (n_missing > 1) {
+        for (int i = 0; i < n_missing; i++) {
+            int rc = kostra_cell(&weight[i], NULL, year, first_band_ind + missing[i]);
+            if (rc != PLANOMSORG_OK)
+                return rc;
+        }
     }
+    for (int i = 0; i < n_missing; i++)
+        wsum += weight[i];
+    for (int i = 0; i < n_missing; i++)
+        band[missing[i]] = wsum > 0 ? rest * weight[i] / wsum : rest / n_missing;
     return PLANOMSORG_OK;
 }
 
+/* The embedded population of the region on 1 January of the KOSTRA year (the KOSTRA
+ * panels' convention: users at 31 December Y over persons on 1 January Y). */
 static int kostra_population(planomsorg_population **pop, int *pop_year, const char *region,
                              int year)
 {
@@ -259,13 +275,12 @@ static int kostra_population(planomsorg_population **pop, int *pop_year, const c
         return rc;
     int first = planomsorg_population_first_year(*pop);
     int last = first + planomsorg_population_n_years(*pop) - 1;
-    *pop_year = year + 1 <= last ? year + 1 : year;
-    if (*pop_year < first || *pop_year > last) {
+    *pop_year = year;
+    if (year < first || year > last) {
         planomsorg_population_free(*pop);
         *pop = NULL;
         return pl_error(PLANOMSORG_ENOTFOUND,
-                        "planomsorg_services_kostra_users: no embedded population for %d or %d",
-                        year, year + 1);
+                        "planomsorg_services_kostra_users: no embedded population for %d", year);
     }
     return PLANOMSORG_OK;
 }

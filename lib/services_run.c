@@ -64,6 +64,15 @@ static int level_below(int k)
     return k > 0 ? k - 1 : 0;
 }
 
+static double others_sum(const double *c, int K, int res)
+{
+    double sum = 0;
+    for (int k = 0; k < K; k++)
+        if (k != res)
+            sum += c[k];
+    return sum;
+}
+
 /* Rates mode, one year: rates, family care, dreining, capacity (top-down). */
 static void rates_year(const planomsorg_services *svc, const planomsorg_population *pop, int yi,
                        int year, double *u, double *queue, const double *cap)
@@ -84,16 +93,22 @@ static void rates_year(const planomsorg_services *svc, const planomsorg_populati
                 double g = pl_path_value(&svc->dreining[k], year, 1.0);
                 int to = level_below(k);
                 double moved = c[k] * (1.0 - g); /* negative: drawn up from below */
-                if (moved < 0 && to != res && -moved > c[to])
-                    moved = -c[to];
+                double below = to != res ? c[to] : P[a] - others_sum(c, K, res);
+                if (moved < 0 && -moved > below)
+                    moved = below > 0 ? -below : 0.0;
                 c[k] -= moved;
                 if (to != res)
                     c[to] += moved;
             }
-            double sum = 0;
-            for (int k = 0; k < K; k++)
-                if (k != res)
-                    sum += c[k];
+            /* Never more users than persons: levers that push a cell's levels above its
+             * persons (family-care multipliers above 1) are scaled back to fit. */
+            double sum = others_sum(c, K, res);
+            if (sum > P[a] && sum > 0) {
+                for (int k = 0; k < K; k++)
+                    if (k != res)
+                        c[k] *= P[a] / sum;
+                sum = P[a];
+            }
             c[res] = P[a] > sum ? P[a] - sum : 0.0;
         }
     }

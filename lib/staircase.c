@@ -2,6 +2,8 @@
 #include "staircase_internal.h"
 
 #include "error.h"
+#include "planomsorg/services.h"
+#include "planomsorg/transitions.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -218,4 +220,28 @@ const char *planomsorg_level_flag_name(unsigned flag)
     default:
         return NULL;
     }
+}
+
+void planomsorg_staircase_limits(int *max_levels, int *level_name_max, int *all_levels,
+                                 unsigned *flags_all, int *n_default_levels, int *any_year,
+                                 int *max_age_bands, int *n_kostra_bands, double *stochastic_tol)
+{
+    if (max_levels != NULL)
+        *max_levels = PLANOMSORG_MAX_LEVELS;
+    if (level_name_max != NULL)
+        *level_name_max = PLANOMSORG_LEVEL_NAME_MAX;
+    if (all_levels != NULL)
+        *all_levels = PLANOMSORG_ALL_LEVELS;
+    if (flags_all != NULL)
+        *flags_all = PLANOMSORG_LEVEL_FLAGS_ALL;
+    if (n_default_levels != NULL)
+        *n_default_levels = PLANOMSORG_N_DEFAULT_LEVELS;
+    if (any_year != NULL)
+        *any_year = PLANOMSORG_ANY_YEAR;
+    if (max_age_bands != NULL)
+        *max_age_bands = PLANOMSORG_MAX_AGE_BANDS;
+    if (n_kostra_bands != NULL)
+        *n_kostra_bands = PLANOMSORG_N_KOSTRA_BANDS;
+    if (stochastic_tol != NULL)
+        *stochastic_tol = PLANOMSORG_STOCHASTIC_TOL;
 }

@@ -157,7 +157,9 @@ PLANOMSORG_EXPORT int planomsorg_services_kostra_users(double *users, size_t n,
  * @brief Set the rates of the default staircase from a region's embedded KOSTRA counts.
  *
  * Counts of statistics year Y (persons at 31 December) are divided by the embedded
- * population on 1 January Y+1 (or of Y when Y+1 is not held).
+ * population on 1 January Y, the convention of KOSTRA panels and of the coverage
+ * indicators (docs/methods/indicators.md), so a rates projection of year Y reproduces
+ * the counts.
  * @param[in,out] svc    The services object; its staircase must have the levels, kinds and
  *                       order of the default staircase.
  * @param[in]     region A municipality number, or NULL / PLANOMSORG_NORWAY.

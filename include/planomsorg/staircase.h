@@ -197,6 +197,30 @@ PLANOMSORG_EXPORT const char *planomsorg_level_kind_name(int kind);
  */
 PLANOMSORG_EXPORT const char *planomsorg_level_flag_name(unsigned flag);
 
+/**
+ * @brief The values of the numeric constants of staircase.h, transitions.h, services.h and
+ *        result.h, for bindings that cannot read macros. Every pointer may be NULL.
+ *
+ * Code constants (kinds, flags, modes, quantities, default levels) have name functions
+ * instead: planomsorg_level_kind_name(), planomsorg_level_flag_name(), planomsorg_mode_name(),
+ * planomsorg_quantity_name(), planomsorg_staircase_level_name() of the default staircase.
+ * @param[out] max_levels       Receives #PLANOMSORG_MAX_LEVELS.
+ * @param[out] level_name_max   Receives #PLANOMSORG_LEVEL_NAME_MAX.
+ * @param[out] all_levels       Receives #PLANOMSORG_ALL_LEVELS.
+ * @param[out] flags_all        Receives #PLANOMSORG_LEVEL_FLAGS_ALL.
+ * @param[out] n_default_levels Receives #PLANOMSORG_N_DEFAULT_LEVELS.
+ * @param[out] any_year         Receives #PLANOMSORG_ANY_YEAR.
+ * @param[out] max_age_bands    Receives #PLANOMSORG_MAX_AGE_BANDS.
+ * @param[out] n_kostra_bands   Receives #PLANOMSORG_N_KOSTRA_BANDS.
+ * @param[out] stochastic_tol   Receives #PLANOMSORG_STOCHASTIC_TOL.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT void planomsorg_staircase_limits(int *max_levels, int *level_name_max,
+                                                   int *all_levels, unsigned *flags_all,
+                                                   int *n_default_levels, int *any_year,
+                                                   int *max_age_bands, int *n_kostra_bands,
+                                                   double *stochastic_tol);
+
 #ifdef __cplusplus
 }
 #endif
