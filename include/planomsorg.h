@@ -26,6 +26,7 @@
 #include "planomsorg/demography.h"
 /* scenarios and the plan */
 #include "planomsorg/scenario.h"
+#include "planomsorg/plan.h"
 #include "planomsorg/staffing.h"
 #include "planomsorg/costs.h"
 /* estimation and Monte Carlo */
