@@ -2,6 +2,7 @@
  * demographic noise, percentiles; draws in parallel on pthreads, each with its own
  * random stream derived from (seed, draw index). Method: docs/methods/uncertainty.md. */
 #include "estimate_internal.h"
+#include "plan_internal.h"
 #include "population_internal.h"
 #include "staircase_internal.h"
 
@@ -27,7 +28,14 @@ struct lever_dist {
 };
 
 struct planomsorg_mc {
+    /* services mode: svc set; plan mode: plan set */
     const planomsorg_services *svc;
+    const planomsorg_plan *plan;
+    planomsorg_scenario *scen; /* plan mode: the scenario drawn around (a copy) */
+    int K, n_groups;           /* plan mode: levels and staff groups */
+    size_t m_offset[PLANOMSORG_N_MEASURES + 1]; /* plan mode: first index of each measure in a year */
+    double *central;           /* plan mode: the undrawn run, same layout as one draw */
+    char (*plan_groups)[64];   /* plan mode: names of the staff groups */
     planomsorg_population *pop;
     int first_year, n_years;
     struct lever_dist levers[PLANOMSORG_N_LEVERS];
@@ -185,6 +193,9 @@ void planomsorg_mc_free(planomsorg_mc *mc)
         return;
     planomsorg_population_free(mc->pop);
     planomsorg_estimate_free(mc->est);
+    planomsorg_scenario_free(mc->scen);
+    free(mc->central);
+    free(mc->plan_groups);
     free(mc->values);
     free(mc);
 }
@@ -202,8 +213,8 @@ int planomsorg_mc_set_lever(planomsorg_mc *mc, int lever, int dist, const double
     PL_CHECK_NULL(mc);
     if (lever < 0 || lever >= PLANOMSORG_N_LEVERS)
         return pl_error(PLANOMSORG_EINVAL, "%s: unknown lever %d", __func__, lever);
-    if (lever != PLANOMSORG_LEVER_HEALTH && lever != PLANOMSORG_LEVER_FAMILY_CARE &&
-        lever != PLANOMSORG_LEVER_DREINING)
+    if (mc->plan == NULL && lever != PLANOMSORG_LEVER_HEALTH &&
+        lever != PLANOMSORG_LEVER_FAMILY_CARE && lever != PLANOMSORG_LEVER_DREINING)
         return pl_error(PLANOMSORG_EUNSUPPORTED,
                         "%s: lever '%s' acts on staffing, which a services Monte Carlo does not "
                         "run (health, family_care and dreining are drawn)",
@@ -229,12 +240,15 @@ int planomsorg_mc_set_estimate(planomsorg_mc *mc, const planomsorg_estimate *est
         clear_results(mc);
         return PLANOMSORG_OK;
     }
-    if (mc->svc->mode != PLANOMSORG_MODE_MARKOV)
+    if (mc->plan != NULL ? mc->plan->tr == NULL : mc->svc->mode != PLANOMSORG_MODE_MARKOV)
         return pl_error(PLANOMSORG_ESTATE,
-                        "%s: transition draws need the services object in Markov mode", __func__);
-    if (est->K != mc->svc->sc.n_levels)
+                        "%s: transition draws need %s", __func__,
+                        mc->plan != NULL ? "a plan with transitions (Markov mode)"
+                                         : "the services object in Markov mode");
+    int K = mc->plan != NULL ? planomsorg_staircase_n_levels(mc->plan->sc) : mc->svc->sc.n_levels;
+    if (est->K != K)
         return pl_error(PLANOMSORG_EDIMENSION, "%s: the estimate has %d levels, the staircase %d",
-                        __func__, est->K, mc->svc->sc.n_levels);
+                        __func__, est->K, K);
     planomsorg_estimate *copy = NULL;
     int rc = planomsorg_estimate_copy(&copy, est);
     if (rc != PLANOMSORG_OK)
@@ -250,6 +264,10 @@ int planomsorg_mc_set_noise(planomsorg_mc *mc, unsigned flags)
     PL_CHECK_NULL(mc);
     if (flags & ~PLANOMSORG_MC_NOISE_ALL)
         return pl_error(PLANOMSORG_EINVAL, "%s: unknown noise flags 0x%x", __func__, flags);
+    if (mc->plan != NULL && flags != 0)
+        return pl_error(PLANOMSORG_EUNSUPPORTED,
+                        "%s: noise needs a services Monte Carlo (a plan projects its own "
+                        "population)", __func__);
     mc->noise = flags;
     clear_results(mc);
     return PLANOMSORG_OK;
@@ -258,6 +276,9 @@ int planomsorg_mc_set_noise(planomsorg_mc *mc, unsigned flags)
 int planomsorg_mc_set_bands(planomsorg_mc *mc, const int *band_lo, size_t n_bands)
 {
     PL_CHECK_NULL(mc);
+    if (mc->plan != NULL)
+        return pl_error(PLANOMSORG_EUNSUPPORTED,
+                        "%s: a plan Monte Carlo has the plan's measures, not bands", __func__);
     int rc = pl_check_bands(band_lo, n_bands, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
@@ -285,7 +306,7 @@ static size_t measure_index(const planomsorg_mc *mc, int measure, int yi, int le
 {
     int K = mc->svc->sc.n_levels, nb1 = mc->n_bands + 1;
     size_t block = (size_t)mc->n_years * (size_t)K * (size_t)nb1;
-    if (measure == PLANOMSORG_MEASURE_COVERAGE_24H)
+    if (measure == PLANOMSORG_MC_COVERAGE_24H)
         return 2 * block + (size_t)yi;
     return (size_t)measure * block + ((size_t)yi * (size_t)K + (size_t)level) * (size_t)nb1 +
            (size_t)band;
@@ -293,7 +314,137 @@ static size_t measure_index(const planomsorg_mc *mc, int measure, int yi, int le
 
 static size_t n_measures(const planomsorg_mc *mc)
 {
-    return measure_index(mc, PLANOMSORG_MEASURE_COVERAGE_24H, mc->n_years, 0, 0);
+    if (mc->plan != NULL)
+        return (size_t)mc->n_years * mc->m_offset[PLANOMSORG_N_MEASURES];
+    return measure_index(mc, PLANOMSORG_MC_COVERAGE_24H, mc->n_years, 0, 0);
+}
+
+/* ---------- plan mode: layout of the measures ---------- */
+
+/* Within a year, measure m holds its total, then one value per level (by level), then
+ * one per group (by group). */
+static void plan_layout(planomsorg_mc *mc)
+{
+    size_t off = 0;
+    for (int m = 0; m < PLANOMSORG_N_MEASURES; m++) {
+        int bl = 0, bg = 0;
+        planomsorg_plan_measure_dims(&bl, &bg, m);
+        mc->m_offset[m] = off;
+        off += 1 + (bl ? (size_t)mc->K : 0) + (bg ? (size_t)mc->n_groups : 0);
+    }
+    mc->m_offset[PLANOMSORG_N_MEASURES] = off;
+}
+
+/* Index of (year index, measure, level or ALL, group or ALL), or SIZE_MAX for a
+ * combination the layout does not hold. */
+static size_t plan_index(const planomsorg_mc *mc, int yi, int m, int level, int group)
+{
+    int bl = 0, bg = 0;
+    planomsorg_plan_measure_dims(&bl, &bg, m);
+    size_t base = (size_t)yi * mc->m_offset[PLANOMSORG_N_MEASURES] + mc->m_offset[m];
+    if (level == PLANOMSORG_PLAN_ALL && group == PLANOMSORG_PLAN_ALL)
+        return base;
+    if (group == PLANOMSORG_PLAN_ALL && bl && level >= 0 && level < mc->K)
+        return base + 1 + (size_t)level;
+    if (level == PLANOMSORG_PLAN_ALL && bg && group >= 0 && group < mc->n_groups)
+        return base + 1 + (bl ? (size_t)mc->K : 0) + (size_t)group;
+    return SIZE_MAX;
+}
+
+/* Stores every measure of a plan result (scenario 0) at values[index * stride + draw]. */
+static int plan_store(const planomsorg_mc *mc, const planomsorg_plan_result *res, double *values,
+                      size_t stride, size_t draw)
+{
+    for (int t = 0; t < mc->n_years; t++)
+        for (int m = 0; m < PLANOMSORG_N_MEASURES; m++) {
+            int bl = 0, bg = 0;
+            planomsorg_plan_measure_dims(&bl, &bg, m);
+            for (int l = -1; l < (bl ? mc->K : 0); l++) {
+                double v;
+                int rc = planomsorg_plan_result_get(&v, res, 0, mc->first_year + t, m, l,
+                                                    PLANOMSORG_PLAN_ALL);
+                if (rc != PLANOMSORG_OK)
+                    return rc;
+                values[plan_index(mc, t, m, l, PLANOMSORG_PLAN_ALL) * stride + draw] = v;
+            }
+            for (int g = 0; g < (bg ? mc->n_groups : 0); g++) {
+                double v;
+                int rc = planomsorg_plan_result_get(&v, res, 0, mc->first_year + t, m,
+                                                    PLANOMSORG_PLAN_ALL, g);
+                if (rc != PLANOMSORG_OK)
+                    return rc;
+                values[plan_index(mc, t, m, PLANOMSORG_PLAN_ALL, g) * stride + draw] = v;
+            }
+        }
+    return PLANOMSORG_OK;
+}
+
+/* Runs the plan with one scenario (and drawn transitions when tr is not NULL). The plan
+ * is copied shallowly: its arrays are shared read-only, as planomsorg_plan_run() takes
+ * it const. */
+static int plan_run_one(planomsorg_plan_result **res, const planomsorg_plan *plan,
+                        planomsorg_scenario *scen, planomsorg_transitions *tr)
+{
+    planomsorg_plan local = *plan;
+    local.scen[0] = scen;
+    local.n_scen = 1;
+    if (tr != NULL)
+        local.tr = tr;
+    return planomsorg_plan_run(res, &local);
+}
+
+int planomsorg_mc_new_plan(planomsorg_mc **out, const planomsorg_plan *plan, int scenario)
+{
+    PL_CHECK_NULL(out);
+    *out = NULL;
+    PL_CHECK_NULL(plan);
+    if (scenario < -1 || scenario >= plan->n_scen || (scenario == -1 && plan->n_scen > 0))
+        return pl_error(PLANOMSORG_ERANGE,
+                        "%s: scenario %d outside 0..%d (-1 only for a plan without scenarios)",
+                        __func__, scenario, plan->n_scen - 1);
+    planomsorg_mc *mc = calloc(1, sizeof *mc);
+    if (mc == NULL)
+        return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
+    int rc = scenario >= 0 ? planomsorg_scenario_copy(&mc->scen, plan->scen[scenario])
+                           : planomsorg_scenario_new_bundle(&mc->scen, PLANOMSORG_BUNDLE_MIDDLE);
+    if (rc != PLANOMSORG_OK) {
+        free(mc);
+        return rc;
+    }
+    mc->plan = plan;
+    mc->first_year = plan->base_year;
+    mc->n_years = plan->last_year - plan->base_year + 1;
+    mc->K = planomsorg_staircase_n_levels(plan->sc);
+    *out = mc;
+    return PLANOMSORG_OK;
+}
+
+/* The undrawn run: checks the plan, fixes the number of groups and the layout. */
+static int plan_central(planomsorg_mc *mc)
+{
+    planomsorg_plan_result *res = NULL;
+    int rc = plan_run_one(&res, mc->plan, mc->scen, NULL);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    mc->n_groups = planomsorg_plan_result_n_groups(res);
+    free(mc->plan_groups);
+    mc->plan_groups = calloc((size_t)mc->n_groups + 1, sizeof *mc->plan_groups);
+    if (mc->plan_groups == NULL) {
+        planomsorg_plan_result_free(res);
+        return pl_error(PLANOMSORG_ENOMEM, "planomsorg_mc_run: out of memory");
+    }
+    for (int g = 0; g < mc->n_groups; g++)
+        snprintf(mc->plan_groups[g], sizeof mc->plan_groups[g], "%s",
+                 planomsorg_plan_result_group_name(res, g));
+    plan_layout(mc);
+    free(mc->central);
+    mc->central = malloc(n_measures(mc) * sizeof *mc->central);
+    if (mc->central == NULL)
+        rc = pl_error(PLANOMSORG_ENOMEM, "planomsorg_mc_run: out of memory");
+    else
+        rc = plan_store(mc, res, mc->central, 1, 0);
+    planomsorg_plan_result_free(res);
+    return rc;
 }
 
 /* ---------- one draw ---------- */
@@ -330,8 +481,8 @@ struct draw_state {
     planomsorg_transitions *tr; /* drawn matrices (estimate set) */
     planomsorg_population *pop; /* noisy population (population noise) */
     double lever_value[PLANOMSORG_N_LEVERS];
-    int n_24h;
-    int levels_24h[PLANOMSORG_MAX_LEVELS];
+    int n_top;
+    int levels_top[PLANOMSORG_MAX_LEVELS];
 };
 
 static void users_noise(planomsorg_result *res, gsl_rng *rng)
@@ -382,36 +533,66 @@ static void store_measures(planomsorg_mc *mc, const planomsorg_result *res, int 
             for (int b = 0; b < nb; b++) {
                 su += acc[k * (nb + 1) + b];
                 sq += acq[k * (nb + 1) + b];
-                mc->values[measure_index(mc, PLANOMSORG_MEASURE_USERS, t, k, b) *
+                mc->values[measure_index(mc, PLANOMSORG_MC_USERS, t, k, b) *
                                (size_t)mc->n_draws + (size_t)draw] = acc[k * (nb + 1) + b];
-                mc->values[measure_index(mc, PLANOMSORG_MEASURE_QUEUE, t, k, b) *
+                mc->values[measure_index(mc, PLANOMSORG_MC_QUEUE, t, k, b) *
                                (size_t)mc->n_draws + (size_t)draw] = acq[k * (nb + 1) + b];
             }
-            mc->values[measure_index(mc, PLANOMSORG_MEASURE_USERS, t, k, nb) *
+            mc->values[measure_index(mc, PLANOMSORG_MC_USERS, t, k, nb) *
                            (size_t)mc->n_draws + (size_t)draw] = su;
-            mc->values[measure_index(mc, PLANOMSORG_MEASURE_QUEUE, t, k, nb) *
+            mc->values[measure_index(mc, PLANOMSORG_MC_QUEUE, t, k, nb) *
                            (size_t)mc->n_draws + (size_t)draw] = sq;
         }
         double cov;
         if (planomsorg_result_coverage_24h(&cov, res, mc->first_year + t, 1) != PLANOMSORG_OK)
             cov = NAN;
-        mc->values[measure_index(mc, PLANOMSORG_MEASURE_COVERAGE_24H, t, 0, 0) *
+        mc->values[measure_index(mc, PLANOMSORG_MC_COVERAGE_24H, t, 0, 0) *
                        (size_t)mc->n_draws + (size_t)draw] = cov;
     }
     free(band), free(acc), free(acq);
 }
 
+/* Plan mode: the drawn levers replace the scenario's (as constant values, clamped to
+ * the lever's range), drawn transitions replace the plan's. */
+static int plan_draw(planomsorg_mc *mc, struct draw_state *ds, gsl_rng *rng, int draw)
+{
+    planomsorg_scenario *scen = NULL;
+    int rc = planomsorg_scenario_copy(&scen, mc->scen);
+    for (int l = 0; l < PLANOMSORG_N_LEVERS && rc == PLANOMSORG_OK; l++) {
+        if (!mc->levers[l].set)
+            continue;
+        double lo, hi, v = ds->lever_value[l];
+        planomsorg_lever_range(&lo, &hi, l);
+        v = v < lo ? lo : v > hi ? hi : v;
+        rc = planomsorg_scenario_set_value(scen, l, v);
+    }
+    if (rc == PLANOMSORG_OK && mc->est != NULL)
+        for (int b = 0; b < mc->est->n_bands; b++)
+            for (int s = 0; s < 2; s++)
+                pl_estimate_draw_matrix(mc->est, b, s, rng, pl_transitions_matrix(ds->tr, 0, b, s));
+    planomsorg_plan_result *res = NULL;
+    if (rc == PLANOMSORG_OK)
+        rc = plan_run_one(&res, mc->plan, scen, mc->est != NULL ? ds->tr : NULL);
+    if (rc == PLANOMSORG_OK)
+        rc = plan_store(mc, res, mc->values, (size_t)mc->n_draws, (size_t)draw);
+    planomsorg_plan_result_free(res);
+    planomsorg_scenario_free(scen);
+    return rc;
+}
+
 static int one_draw(planomsorg_mc *mc, struct draw_state *ds, gsl_rng *rng, int draw)
 {
-    const planomsorg_services *svc = mc->svc;
     /* 2. Levers, in code order. */
     for (int l = 0; l < PLANOMSORG_N_LEVERS; l++) {
         const struct lever_dist *ld = &mc->levers[l];
         if (ld->set)
             ds->lever_value[l] = draw_dist(rng, ld->dist, ld->p, ld->np);
     }
+    if (mc->plan != NULL)
+        return plan_draw(mc, ds, rng, draw);
     /* A shallow copy of the services object: its arrays are shared read-only; the
      * fields replaced point to this draw's values (never freed through the copy). */
+    const planomsorg_services *svc = mc->svc;
     planomsorg_services local = *svc;
     double fam = 0, dre = 0;
     if (mc->levers[PLANOMSORG_LEVER_FAMILY_CARE].set) {
@@ -420,8 +601,8 @@ static int one_draw(planomsorg_mc *mc, struct draw_state *ds, gsl_rng *rng, int 
     }
     if (mc->levers[PLANOMSORG_LEVER_DREINING].set) {
         dre = fmax(0.0, ds->lever_value[PLANOMSORG_LEVER_DREINING]);
-        for (int i = 0; i < ds->n_24h; i++)
-            local.dreining[ds->levels_24h[i]] = (struct pl_path){mc->first_year, 1, &dre};
+        for (int i = 0; i < ds->n_top; i++)
+            local.dreining[ds->levels_top[i]] = (struct pl_path){mc->first_year, 1, &dre};
     }
     if (mc->levers[PLANOMSORG_LEVER_HEALTH].set) {
         double th = ds->lever_value[PLANOMSORG_LEVER_HEALTH];
@@ -461,16 +642,18 @@ static int state_init(struct draw_state *ds, const planomsorg_mc *mc)
 {
     memset(ds, 0, sizeof *ds);
     const planomsorg_services *svc = mc->svc;
-    for (int k = 0; k < svc->sc.n_levels; k++)
-        if ((svc->sc.levels[k].flags & PLANOMSORG_LEVEL_FLAG_24H) && k != svc->residual)
-            ds->levels_24h[ds->n_24h++] = k;
+    if (svc != NULL)
+        for (int k = 0; k < svc->sc.n_levels; k++)
+            if (svc->sc.levels[k].kind == PLANOMSORG_LEVEL_KIND_LONG_TERM && k != svc->residual)
+                ds->levels_top[ds->n_top++] = k;
     int rc;
     if (mc->est != NULL) {
         rc = planomsorg_estimate_transitions(&ds->tr, mc->est, PLANOMSORG_ESTIMATE_POSTERIOR);
         if (rc != PLANOMSORG_OK)
             return rc;
-        if (svc->tr != NULL && svc->tr->n_levels == ds->tr->n_levels)
-            memcpy(ds->tr->mortality, svc->tr->mortality,
+        const planomsorg_transitions *base = svc != NULL ? svc->tr : mc->plan->tr;
+        if (base != NULL && base->n_levels == ds->tr->n_levels)
+            memcpy(ds->tr->mortality, base->mortality,
                    (size_t)ds->tr->n_levels * sizeof *ds->tr->mortality);
     }
     if (mc->noise & PLANOMSORG_MC_NOISE_POPULATION) {
@@ -542,6 +725,11 @@ int planomsorg_mc_run(planomsorg_mc *mc, int n_draws, unsigned long seed, int n_
     if (n_threads > n_draws)
         n_threads = n_draws;
     clear_results(mc);
+    if (mc->plan != NULL) {
+        int rc0 = plan_central(mc);
+        if (rc0 != PLANOMSORG_OK)
+            return rc0;
+    }
     size_t nm = n_measures(mc);
     mc->values = malloc(nm * (size_t)n_draws * sizeof *mc->values);
     struct worker *w = calloc((size_t)n_threads, sizeof *w);
@@ -593,13 +781,16 @@ static int locate(const planomsorg_mc *mc, int measure, int year, int level, int
     PL_CHECK_NULL(mc);
     if (mc->n_draws == 0)
         return pl_error(PLANOMSORG_ESTATE, "%s: no Monte Carlo run yet", what);
-    if (measure < 0 || measure >= PLANOMSORG_N_MEASURES)
+    if (mc->plan != NULL)
+        return pl_error(PLANOMSORG_ESTATE, "%s: a plan Monte Carlo is queried with the "
+                        "planomsorg_mc_plan_* functions", what);
+    if (measure < 0 || measure >= PLANOMSORG_MC_N_MEASURES)
         return pl_error(PLANOMSORG_EINVAL, "%s: unknown measure %d", what, measure);
     int yi = year - mc->first_year;
     if (yi < 0 || yi >= mc->n_years)
         return pl_error(PLANOMSORG_ERANGE, "%s: year %d outside %d..%d", what, year,
                         mc->first_year, mc->first_year + mc->n_years - 1);
-    if (measure != PLANOMSORG_MEASURE_COVERAGE_24H) {
+    if (measure != PLANOMSORG_MC_COVERAGE_24H) {
         if (level < 0 || level >= mc->svc->sc.n_levels)
             return pl_error(PLANOMSORG_ERANGE, "%s: level %d outside 0..%d", what, level,
                             mc->svc->sc.n_levels - 1);
@@ -692,6 +883,85 @@ int planomsorg_mc_mean(double *mean, double *sd, const planomsorg_mc *mc, int me
     return PLANOMSORG_OK;
 }
 
+static int plan_locate(const planomsorg_mc *mc, int year, int measure, int level, int group,
+                       size_t *index, const char *what)
+{
+    PL_CHECK_NULL(mc);
+    if (mc->plan == NULL)
+        return pl_error(PLANOMSORG_ESTATE, "%s: not a plan Monte Carlo (planomsorg_mc_new_plan())",
+                        what);
+    if (mc->n_draws == 0)
+        return pl_error(PLANOMSORG_ESTATE, "%s: no Monte Carlo run yet", what);
+    if (measure < 0 || measure >= PLANOMSORG_N_MEASURES)
+        return pl_error(PLANOMSORG_EINVAL, "%s: unknown measure %d", what, measure);
+    int yi = year - mc->first_year;
+    if (yi < 0 || yi >= mc->n_years)
+        return pl_error(PLANOMSORG_ERANGE, "%s: year %d outside %d..%d", what, year,
+                        mc->first_year, mc->first_year + mc->n_years - 1);
+    *index = plan_index(mc, yi, measure, level, group);
+    if (*index == SIZE_MAX)
+        return pl_error(PLANOMSORG_ERANGE,
+                        "%s: measure '%s' has no value for level %d and group %d (levels 0..%d, "
+                        "groups 0..%d, or PLANOMSORG_PLAN_ALL, one of them at a time)",
+                        what, planomsorg_plan_measure_name(measure), level, group, mc->K - 1,
+                        mc->n_groups - 1);
+    return PLANOMSORG_OK;
+}
+
+int planomsorg_mc_plan_draws(double *values, size_t n, const planomsorg_mc *mc, int year,
+                             int measure, int level, int group)
+{
+    PL_CHECK_NULL(values);
+    size_t i;
+    int rc = plan_locate(mc, year, measure, level, group, &i, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    if (n != (size_t)mc->n_draws)
+        return pl_error(PLANOMSORG_EDIMENSION, "%s: n is %zu, the run has %d draws", __func__, n,
+                        mc->n_draws);
+    memcpy(values, mc->values + i * (size_t)mc->n_draws, n * sizeof *values);
+    return PLANOMSORG_OK;
+}
+
+int planomsorg_mc_plan_quantile(double *out, const planomsorg_mc *mc, double prob, int year,
+                                int measure, int level, int group)
+{
+    PL_CHECK_NULL(out);
+    size_t i;
+    int rc = plan_locate(mc, year, measure, level, group, &i, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    if (!(prob >= 0 && prob <= 1))
+        return pl_error(PLANOMSORG_EVALUE, "%s: probability %g outside [0, 1]", __func__, prob);
+    double *x = malloc((size_t)mc->n_draws * sizeof *x);
+    if (x == NULL)
+        return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
+    memcpy(x, mc->values + i * (size_t)mc->n_draws, (size_t)mc->n_draws * sizeof *x);
+    qsort(x, (size_t)mc->n_draws, sizeof *x, cmp_double);
+    *out = type7(x, mc->n_draws, prob);
+    free(x);
+    return PLANOMSORG_OK;
+}
+
+int planomsorg_mc_plan_summary(double *central, double *mean, double *sd,
+                               const planomsorg_mc *mc, int year, int measure, int level,
+                               int group)
+{
+    size_t i;
+    int rc = plan_locate(mc, year, measure, level, group, &i, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    double m, s;
+    mean_sd(mc->values + i * (size_t)mc->n_draws, mc->n_draws, &m, &s);
+    if (central != NULL)
+        *central = mc->central[i];
+    if (mean != NULL)
+        *mean = m;
+    if (sd != NULL)
+        *sd = s;
+    return PLANOMSORG_OK;
+}
+
 static void band_label(const planomsorg_mc *mc, int b, char *buf, size_t size)
 {
     if (b == mc->n_bands)
@@ -713,6 +983,38 @@ static void write_stats(FILE *f, const double *col, int n, double *sorted, const
     for (size_t i = 0; i < np; i++)
         fprintf(f, ",%.17g", type7(sorted, n, probs[i]));
     fputc('\n', f);
+}
+
+/* Plan layout: the rows of planomsorg_plan_result_write_csv() (total, per level, per
+ * group), each with the undrawn value and the statistics of the draws. */
+static void plan_write_rows(FILE *f, const planomsorg_mc *mc, double *sorted, const double *probs,
+                            size_t np)
+{
+    const planomsorg_staircase *sc = mc->plan->sc;
+    const char *scen = planomsorg_scenario_name(mc->scen);
+    int n = mc->n_draws;
+    for (int t = 0; t < mc->n_years; t++)
+        for (int m = 0; m < PLANOMSORG_N_MEASURES; m++) {
+            int bl = 0, bg = 0;
+            planomsorg_plan_measure_dims(&bl, &bg, m);
+            int n_rows = 1 + (bl ? mc->K : 0) + (bg ? mc->n_groups : 0);
+            for (int r = 0; r < n_rows; r++) {
+                int level = PLANOMSORG_PLAN_ALL, group = PLANOMSORG_PLAN_ALL;
+                if (r >= 1 && bl && r <= mc->K)
+                    level = r - 1;
+                else if (r >= 1)
+                    group = r - 1 - (bl ? mc->K : 0);
+                size_t i = plan_index(mc, t, m, level, group);
+                char gname[80];
+                snprintf(gname, sizeof gname, "%s",
+                         group == PLANOMSORG_PLAN_ALL ? "all" : mc->plan_groups[group]);
+                fprintf(f, "%s,%d,%s,%s,%s,%.17g", scen, mc->first_year + t,
+                        planomsorg_plan_measure_name(m),
+                        level == PLANOMSORG_PLAN_ALL ? "all" : planomsorg_staircase_level_name(sc, level),
+                        gname, mc->central[i]);
+                write_stats(f, mc->values + i * (size_t)n, n, sorted, probs, np);
+            }
+        }
 }
 
 int planomsorg_mc_write_csv(const planomsorg_mc *mc, const char *path, const double *probs,
@@ -742,7 +1044,10 @@ int planomsorg_mc_write_csv(const planomsorg_mc *mc, const char *path, const dou
         free(sorted);
         return pl_error(PLANOMSORG_EIO, "%s: cannot write '%s'", __func__, path);
     }
-    fputs("year,measure,level,band,sex,mean,sd", f);
+    if (mc->plan != NULL)
+        fputs("scenario,year,measure,level,group,value,mean,sd", f);
+    else
+        fputs("year,measure,level,band,sex,mean,sd", f);
     for (size_t i = 0; i < n_probs; i++) {
         double pc = 100 * probs[i];
         if (pc == floor(pc) && pc < 10)
@@ -751,15 +1056,22 @@ int planomsorg_mc_write_csv(const planomsorg_mc *mc, const char *path, const dou
             fprintf(f, ",p%g", pc);
     }
     fputc('\n', f);
+    if (mc->plan != NULL) {
+        plan_write_rows(f, mc, sorted, probs, n_probs);
+        free(sorted);
+        if (ferror(f) | fclose(f))
+            return pl_error(PLANOMSORG_EIO, "%s: error writing '%s'", __func__, path);
+        return PLANOMSORG_OK;
+    }
     int K = mc->svc->sc.n_levels, n = mc->n_draws;
     char lab[32];
     for (int t = 0; t < mc->n_years; t++) {
         int year = mc->first_year + t;
-        for (int m = PLANOMSORG_MEASURE_USERS; m <= PLANOMSORG_MEASURE_QUEUE; m++)
+        for (int m = PLANOMSORG_MC_USERS; m <= PLANOMSORG_MC_QUEUE; m++)
             for (int k = 0; k < K; k++)
                 for (int b = 0; b <= mc->n_bands; b++) {
                     band_label(mc, b, lab, sizeof lab);
-                    fprintf(f, "%d,%s,%s,%s,both", year, planomsorg_measure_name(m),
+                    fprintf(f, "%d,%s,%s,%s,both", year, planomsorg_mc_measure_name(m),
                             mc->svc->sc.levels[k].name, lab);
                     write_stats(f, mc->values + measure_index(mc, m, t, k, b) * (size_t)n, n,
                                 sorted, probs, n_probs);
@@ -767,7 +1079,7 @@ int planomsorg_mc_write_csv(const planomsorg_mc *mc, const char *path, const dou
         fprintf(f, "%d,coverage_24h,24h,80+,both", year);
         write_stats(f,
                     mc->values +
-                        measure_index(mc, PLANOMSORG_MEASURE_COVERAGE_24H, t, 0, 0) * (size_t)n,
+                        measure_index(mc, PLANOMSORG_MC_COVERAGE_24H, t, 0, 0) * (size_t)n,
                     n, sorted, probs, n_probs);
     }
     free(sorted);
@@ -795,8 +1107,8 @@ int planomsorg_dist_find(int *dist, const char *name)
     return pl_error(PLANOMSORG_ENOTFOUND, "%s: unknown distribution '%s'", __func__, name);
 }
 
-const char *planomsorg_measure_name(int measure)
+const char *planomsorg_mc_measure_name(int measure)
 {
-    static const char *const names[PLANOMSORG_N_MEASURES] = {"users", "queue", "coverage_24h"};
-    return measure >= 0 && measure < PLANOMSORG_N_MEASURES ? names[measure] : NULL;
+    static const char *const names[PLANOMSORG_MC_N_MEASURES] = {"users", "queue", "coverage_24h"};
+    return measure >= 0 && measure < PLANOMSORG_MC_N_MEASURES ? names[measure] : NULL;
 }

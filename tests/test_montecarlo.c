@@ -103,7 +103,7 @@ static void test_distributions(void **state)
     assert_int_equal(planomsorg_dist_find(&d, "split_normal"), PLANOMSORG_OK);
     assert_int_equal(d, PLANOMSORG_DIST_SPLIT_NORMAL);
     assert_error(planomsorg_dist_find(&d, "gamma"), PLANOMSORG_ENOTFOUND, "gamma");
-    assert_string_equal(planomsorg_measure_name(PLANOMSORG_MEASURE_COVERAGE_24H), "coverage_24h");
+    assert_string_equal(planomsorg_mc_measure_name(PLANOMSORG_MC_COVERAGE_24H), "coverage_24h");
 }
 
 /* ---------- Dirichlet draws ---------- */
@@ -282,7 +282,7 @@ static void test_threads_identical(void **state)
     /* The first draws of a longer run are the same draws. */
     assert_int_equal(planomsorg_mc_run(mc, N + 7, 2026, 2), PLANOMSORG_OK);
     double x[N + 7];
-    assert_int_equal(planomsorg_mc_draws(x, N + 7, mc, PLANOMSORG_MEASURE_USERS, Y0 + NY - 1, 3,
+    assert_int_equal(planomsorg_mc_draws(x, N + 7, mc, PLANOMSORG_MC_USERS, Y0 + NY - 1, 3,
                                          3),
                      PLANOMSORG_OK);
     size_t off = ((size_t)(NY - 1) * K * 4 + 3 * 4 + 3) * N;
@@ -322,16 +322,16 @@ static void test_fixed_matches_deterministic(void **state)
             for (int b = 0; b < 4; b++) {
                 double want, got[5];
                 planomsorg_result_users(&want, res, Y0 + t, k, PLANOMSORG_SEX_BOTH, lo[b], hi[b]);
-                planomsorg_mc_draws(got, 5, mc, PLANOMSORG_MEASURE_USERS, Y0 + t, k, b);
+                planomsorg_mc_draws(got, 5, mc, PLANOMSORG_MC_USERS, Y0 + t, k, b);
                 for (int d = 0; d < 5; d++)
                     assert_close(got[d], want, 1e-9 * fmax(want, 1), "users");
                 double q;
-                planomsorg_mc_quantile(&q, mc, 0.37, PLANOMSORG_MEASURE_USERS, Y0 + t, k, b);
+                planomsorg_mc_quantile(&q, mc, 0.37, PLANOMSORG_MC_USERS, Y0 + t, k, b);
                 assert_close(q, want, 1e-9 * fmax(want, 1), "quantile of a constant");
             }
         double cw, cg;
         planomsorg_result_coverage_24h(&cw, res, Y0 + t, 1);
-        planomsorg_mc_quantile(&cg, mc, 0.5, PLANOMSORG_MEASURE_COVERAGE_24H, Y0 + t, 0, 0);
+        planomsorg_mc_quantile(&cg, mc, 0.5, PLANOMSORG_MC_COVERAGE_24H, Y0 + t, 0, 0);
         assert_close(cg, cw, 1e-12, "coverage");
     }
     planomsorg_mc_free(mc);
@@ -353,7 +353,7 @@ static void test_conservation_and_quantiles(void **state)
         planomsorg_population_sum(f->pop, Y0 + t, PLANOMSORG_SEX_BOTH, 0, PLANOMSORG_AGE_OPEN,
                                   &total);
         for (int k = 0; k < K; k++)
-            planomsorg_mc_draws(u[k], N, mc, PLANOMSORG_MEASURE_USERS, Y0 + t, k, 3);
+            planomsorg_mc_draws(u[k], N, mc, PLANOMSORG_MC_USERS, Y0 + t, k, 3);
         for (int d = 0; d < N; d++) {
             double s = 0;
             for (int k = 0; k < K; k++)
@@ -363,7 +363,7 @@ static void test_conservation_and_quantiles(void **state)
     }
     /* Type 7 percentiles by hand: sorted x, h = (N - 1) p. */
     double x[N];
-    planomsorg_mc_draws(x, N, mc, PLANOMSORG_MEASURE_USERS, Y0 + NY - 1, 3, 2);
+    planomsorg_mc_draws(x, N, mc, PLANOMSORG_MC_USERS, Y0 + NY - 1, 3, 2);
     for (int i = 1; i < N; i++)
         for (int j = i; j > 0 && x[j - 1] > x[j]; j--) {
             double tmp = x[j];
@@ -376,13 +376,13 @@ static void test_conservation_and_quantiles(void **state)
         double h = (N - 1) * probs[i], want = x[(int)h] + (h - (int)h) *
                                                               ((int)h + 1 < N ? x[(int)h + 1] - x[(int)h] : 0);
         double got;
-        assert_int_equal(planomsorg_mc_quantile(&got, mc, probs[i], PLANOMSORG_MEASURE_USERS,
+        assert_int_equal(planomsorg_mc_quantile(&got, mc, probs[i], PLANOMSORG_MC_USERS,
                                                 Y0 + NY - 1, 3, 2),
                          PLANOMSORG_OK);
         assert_close(got, want, 1e-9 * want, "type 7");
     }
     double mean, sd;
-    assert_int_equal(planomsorg_mc_mean(&mean, &sd, mc, PLANOMSORG_MEASURE_USERS, Y0 + NY - 1, 3,
+    assert_int_equal(planomsorg_mc_mean(&mean, &sd, mc, PLANOMSORG_MC_USERS, Y0 + NY - 1, 3,
                                         2),
                      PLANOMSORG_OK);
     assert_true(sd > 0 && mean > x[0] && mean < x[N - 1]);
@@ -403,7 +403,7 @@ static void test_conservation_and_quantiles(void **state)
             assert_int_equal(sscanf(line + 32, "%lf,%lf,%lf,%lf,%lf", &m2, &s2, &p05, &p50, &p95),
                              5);
             double q;
-            planomsorg_mc_quantile(&q, mc, 0.5, PLANOMSORG_MEASURE_USERS, 2030, 3, 2);
+            planomsorg_mc_quantile(&q, mc, 0.5, PLANOMSORG_MC_USERS, 2030, 3, 2);
             assert_close(p50, q, 1e-12 * q, "CSV p50");
             assert_true(p05 <= p50 && p50 <= p95);
             found = 1;
@@ -432,7 +432,7 @@ static void test_population_noise(void **state)
     planomsorg_population_sum(f->pop, Y0 + NY - 1, PLANOMSORG_SEX_BOTH, 0, PLANOMSORG_AGE_OPEN,
                               &total);
     for (int k = 0; k < K; k++)
-        planomsorg_mc_draws(u[k], N, mc, PLANOMSORG_MEASURE_USERS, Y0 + NY - 1, k, 3);
+        planomsorg_mc_draws(u[k], N, mc, PLANOMSORG_MC_USERS, Y0 + NY - 1, k, 3);
     double m = 0, v = 0, s[N];
     for (int d = 0; d < N; d++) {
         s[d] = 0;
@@ -503,6 +503,113 @@ static void test_bad_input(void **state)
     planomsorg_mc_free(NULL);
 }
 
+/* ---------- plan mode ---------- */
+
+static void test_plan_mode(void **state)
+{
+    (void)state;
+    planomsorg_plan *plan = NULL, *ref = NULL;
+    assert_int_equal(planomsorg_plan_new(&plan, "5001", 2026, 2030), PLANOMSORG_OK);
+    /* Reference: the middle bundle with family care 0.9 and productivity 0.01, run as a
+     * plain plan. */
+    planomsorg_scenario *sc = NULL;
+    assert_int_equal(planomsorg_scenario_new_bundle(&sc, PLANOMSORG_BUNDLE_MIDDLE), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_scenario_set_value(sc, PLANOMSORG_LEVER_FAMILY_CARE, 0.9), 0);
+    assert_int_equal(planomsorg_scenario_set_value(sc, PLANOMSORG_LEVER_PRODUCTIVITY, 0.01), 0);
+    assert_int_equal(planomsorg_plan_new(&ref, "5001", 2026, 2030), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_add_scenario(ref, sc), PLANOMSORG_OK);
+    planomsorg_plan_result *rr = NULL, *r0 = NULL;
+    assert_int_equal(planomsorg_plan_run(&rr, ref), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_run(&r0, plan), PLANOMSORG_OK);
+
+    planomsorg_mc *mc = NULL;
+    assert_error(planomsorg_mc_new_plan(&mc, plan, 0), PLANOMSORG_ERANGE, "scenario 0");
+    assert_int_equal(planomsorg_mc_new_plan(&mc, plan, -1), PLANOMSORG_OK);
+    const double fam = 0.9, prod = 0.01;
+    assert_int_equal(planomsorg_mc_set_lever(mc, PLANOMSORG_LEVER_FAMILY_CARE,
+                                             PLANOMSORG_DIST_FIXED, &fam, 1),
+                     PLANOMSORG_OK);
+    assert_int_equal(planomsorg_mc_set_lever(mc, PLANOMSORG_LEVER_PRODUCTIVITY,
+                                             PLANOMSORG_DIST_FIXED, &prod, 1),
+                     PLANOMSORG_OK);
+    assert_int_equal(planomsorg_mc_run(mc, 3, 11, 2), PLANOMSORG_OK);
+    const int measures[4] = {PLANOMSORG_MEASURE_USERS, PLANOMSORG_MEASURE_FTE_DEMAND,
+                             PLANOMSORG_MEASURE_COST_TOTAL, PLANOMSORG_MEASURE_COVERAGE_24H_80P};
+    for (int y = 2026; y <= 2030; y++)
+        for (int i = 0; i < 4; i++) {
+            double want, base, got[3], central;
+            assert_int_equal(planomsorg_plan_result_get(&want, rr, 0, y, measures[i],
+                                                        PLANOMSORG_PLAN_ALL, PLANOMSORG_PLAN_ALL),
+                             PLANOMSORG_OK);
+            planomsorg_plan_result_get(&base, r0, 0, y, measures[i], PLANOMSORG_PLAN_ALL,
+                                       PLANOMSORG_PLAN_ALL);
+            assert_int_equal(planomsorg_mc_plan_draws(got, 3, mc, y, measures[i],
+                                                      PLANOMSORG_PLAN_ALL, PLANOMSORG_PLAN_ALL),
+                             PLANOMSORG_OK);
+            for (int d = 0; d < 3; d++)
+                assert_close(got[d], want, 1e-9 * fmax(fabs(want), 1), "plan draw");
+            assert_int_equal(planomsorg_mc_plan_summary(&central, NULL, NULL, mc, y, measures[i],
+                                                        PLANOMSORG_PLAN_ALL, PLANOMSORG_PLAN_ALL),
+                             PLANOMSORG_OK);
+            assert_close(central, base, 1e-9 * fmax(fabs(base), 1), "central");
+        }
+    /* By level: users of level 3. */
+    double w3, g3;
+    planomsorg_plan_result_get(&w3, rr, 0, 2030, PLANOMSORG_MEASURE_USERS, 3, PLANOMSORG_PLAN_ALL);
+    planomsorg_mc_plan_quantile(&g3, mc, 0.5, 2030, PLANOMSORG_MEASURE_USERS, 3,
+                                PLANOMSORG_PLAN_ALL);
+    assert_close(g3, w3, 1e-9 * w3, "users of level 3");
+
+    /* Random levers: identical draws with 1 and 2 threads, and a spread. */
+    const double un[2] = {0.8, 1.1}, be[4] = {2, 2, 0, 0.02};
+    planomsorg_mc_set_lever(mc, PLANOMSORG_LEVER_FAMILY_CARE, PLANOMSORG_DIST_UNIFORM, un, 2);
+    planomsorg_mc_set_lever(mc, PLANOMSORG_LEVER_PRODUCTIVITY, PLANOMSORG_DIST_BETA, be, 4);
+    enum { N = 6 };
+    double a[N], b[N], c[N], e[N];
+    assert_int_equal(planomsorg_mc_run(mc, N, 5, 1), PLANOMSORG_OK);
+    planomsorg_mc_plan_draws(a, N, mc, 2030, PLANOMSORG_MEASURE_USERS, 2, PLANOMSORG_PLAN_ALL);
+    planomsorg_mc_plan_draws(c, N, mc, 2030, PLANOMSORG_MEASURE_FTE_DEMAND, PLANOMSORG_PLAN_ALL, 0);
+    assert_int_equal(planomsorg_mc_run(mc, N, 5, 2), PLANOMSORG_OK);
+    planomsorg_mc_plan_draws(b, N, mc, 2030, PLANOMSORG_MEASURE_USERS, 2, PLANOMSORG_PLAN_ALL);
+    planomsorg_mc_plan_draws(e, N, mc, 2030, PLANOMSORG_MEASURE_FTE_DEMAND, PLANOMSORG_PLAN_ALL, 0);
+    assert_memory_equal(a, b, sizeof a);
+    assert_memory_equal(c, e, sizeof c);
+    assert_true(a[0] != a[1]);
+
+    char path[128];
+    snprintf(path, sizeof path, "/tmp/test_mc_plan_%ld.csv", (long)getpid());
+    assert_int_equal(planomsorg_mc_write_csv(mc, path, NULL, 0), PLANOMSORG_OK);
+    FILE *fp = fopen(path, "r");
+    char line[512];
+    assert_non_null(fgets(line, sizeof line, fp));
+    assert_string_equal(line, "scenario,year,measure,level,group,value,mean,sd,p05,p50,p95\n");
+    assert_non_null(fgets(line, sizeof line, fp));
+    assert_true(strncmp(line, "middle,2026,population,all,all,", 31) == 0);
+    fclose(fp);
+    remove(path);
+
+    /* Bad use in plan mode. */
+    double q;
+    assert_error(planomsorg_mc_set_noise(mc, PLANOMSORG_MC_NOISE_USERS), PLANOMSORG_EUNSUPPORTED,
+                 "services");
+    assert_error(planomsorg_mc_set_bands(mc, tbands, 2), PLANOMSORG_EUNSUPPORTED, "bands");
+    assert_error(planomsorg_mc_quantile(&q, mc, 0.5, PLANOMSORG_MC_USERS, 2030, 0, 0),
+                 PLANOMSORG_ESTATE, "planomsorg_mc_plan_");
+    assert_error(planomsorg_mc_plan_quantile(&q, mc, 0.5, 2030, PLANOMSORG_MEASURE_FTE_DEMAND, 1, 0),
+                 PLANOMSORG_ERANGE, "one of them at a time");
+    assert_error(planomsorg_mc_plan_quantile(&q, mc, 0.5, 2031, PLANOMSORG_MEASURE_USERS, -1, -1),
+                 PLANOMSORG_ERANGE, "year 2031");
+    planomsorg_estimate *est = make_estimate();
+    assert_error(planomsorg_mc_set_estimate(mc, est), PLANOMSORG_ESTATE, "transitions");
+    planomsorg_estimate_free(est);
+    planomsorg_mc_free(mc);
+    planomsorg_plan_result_free(rr);
+    planomsorg_plan_result_free(r0);
+    planomsorg_plan_free(ref);
+    planomsorg_plan_free(plan);
+    planomsorg_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -513,6 +620,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_conservation_and_quantiles, setup, teardown),
         cmocka_unit_test_setup_teardown(test_population_noise, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_input, setup, teardown),
+        cmocka_unit_test(test_plan_mode),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

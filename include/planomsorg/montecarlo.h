@@ -21,21 +21,31 @@
  *
  * Measures, by year of the run: users and queue of each level in each measure band
  * (default 0-66, 67-79, 80+) and in all ages (band index n_bands), both sexes; and the
- * user-based coverage of the 24-hour levels among persons 80+ (#PLANOMSORG_MEASURE_COVERAGE_24H;
+ * user-based coverage of the 24-hour levels among persons 80+ (#PLANOMSORG_MC_COVERAGE_24H;
  * level and band ignored). Percentiles are Hyndman and Fan's type 7 (linear
  * interpolation between order statistics, the default of R and NumPy).
  *
  * Levers drawn (codes of scenario.h) and how a draw x is applied from the first year
  * of the run onward: #PLANOMSORG_LEVER_FAMILY_CARE: family-care multiplier x;
- * #PLANOMSORG_LEVER_DREINING: dreining factor x on every level flagged
- * #PLANOMSORG_LEVEL_FLAG_24H (the top levels); #PLANOMSORG_LEVER_HEALTH: theta = x (has an effect only when the services object has a
- * life-expectancy path). Other levers belong to staffing and return
- * #PLANOMSORG_EUNSUPPORTED here.
+ * #PLANOMSORG_LEVER_DREINING: dreining factor x on every level of kind
+ * #PLANOMSORG_LEVEL_KIND_LONG_TERM (as plan.h does); #PLANOMSORG_LEVER_HEALTH: theta = x
+ * (has an effect only when the services object has a life-expectancy path). Other
+ * levers belong to staffing and return #PLANOMSORG_EUNSUPPORTED in this mode.
+ *
+ * **Plan mode** (planomsorg_mc_new_plan()): each draw runs a whole plan (plan.h) with one
+ * scenario whose drawn levers (all six, clamped to planomsorg_lever_range()) replace the
+ * scenario's values as constants for every year, and with drawn transition matrices
+ * when an estimate is set (a plan in Markov mode). The measures are the plan's
+ * (PLANOMSORG_MEASURE_* of plan.h): for every year and measure the total, each level
+ * (measures by level) and each staff group (measures by group), queried with
+ * planomsorg_mc_plan_quantile() and related functions. planomsorg_mc_run() first runs
+ * the plan without draws (the central value). Noise and bands are not available.
  */
 #ifndef PLANOMSORG_MONTECARLO_H
 #define PLANOMSORG_MONTECARLO_H
 
 #include "estimate.h"
+#include "plan.h"
 #include "population.h"
 #include "scenario.h"
 #include "services.h"
@@ -70,11 +80,11 @@ typedef struct planomsorg_mc planomsorg_mc;
 /** @} */
 
 /** @name Measures
- *  Codes for planomsorg_mc_quantile() and related functions; see planomsorg_measure_name(). @{ */
-#define PLANOMSORG_MEASURE_USERS 0        /**< users of a level in a band, both sexes */
-#define PLANOMSORG_MEASURE_QUEUE 1        /**< persons held back from a level by capacity */
-#define PLANOMSORG_MEASURE_COVERAGE_24H 2 /**< user-based 24-hour coverage 80+ (a fraction) */
-#define PLANOMSORG_N_MEASURES 3           /**< number of measure codes */
+ *  Codes for planomsorg_mc_quantile() and related functions; see planomsorg_mc_measure_name(). @{ */
+#define PLANOMSORG_MC_USERS 0        /**< users of a level in a band, both sexes */
+#define PLANOMSORG_MC_QUEUE 1        /**< persons held back from a level by capacity */
+#define PLANOMSORG_MC_COVERAGE_24H 2 /**< user-based 24-hour coverage 80+ (a fraction) */
+#define PLANOMSORG_MC_N_MEASURES 3           /**< number of measure codes */
 /** @} */
 
 /** Largest number of draws of one run. */
@@ -96,6 +106,19 @@ typedef struct planomsorg_mc planomsorg_mc;
 PLANOMSORG_EXPORT int planomsorg_mc_new(planomsorg_mc **out, const planomsorg_services *svc,
                                         const planomsorg_population *pop, int first_year,
                                         int last_year);
+
+/**
+ * @brief Create a Monte Carlo object over one scenario of a plan (plan mode).
+ * @param[out] out      Receives the handle (caller frees).
+ * @param[in]  plan     The plan; borrowed: it must stay alive and unchanged until the
+ *                      Monte Carlo object is freed (runs only read it).
+ * @param[in]  scenario 0..n_scenarios-1, or -1 for a plan without scenarios (the middle
+ *                      bundle, as planomsorg_plan_run() does).
+ * @return #PLANOMSORG_OK, #PLANOMSORG_EINVAL, #PLANOMSORG_ERANGE or #PLANOMSORG_ENOMEM.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT int planomsorg_mc_new_plan(planomsorg_mc **out, const planomsorg_plan *plan,
+                                             int scenario);
 
 /**
  * @brief Free a Monte Carlo object. Accepts NULL.
@@ -190,7 +213,7 @@ PLANOMSORG_EXPORT int planomsorg_mc_n_bands(const planomsorg_mc *mc);
  * @param[out] values  @p n doubles.
  * @param[in]  n       Must equal planomsorg_mc_n_draws().
  * @param[in]  mc      The Monte Carlo object.
- * @param[in]  measure A PLANOMSORG_MEASURE_* code.
+ * @param[in]  measure A PLANOMSORG_MC_* measure code.
  * @param[in]  year    A year of the run.
  * @param[in]  level   0..K-1 (ignored for coverage).
  * @param[in]  band    0..n_bands (n_bands: all ages; ignored for coverage).
@@ -207,7 +230,7 @@ PLANOMSORG_EXPORT int planomsorg_mc_draws(double *values, size_t n, const planom
  * @param[out] out     Receives the percentile.
  * @param[in]  mc      The Monte Carlo object.
  * @param[in]  prob    In [0, 1].
- * @param[in]  measure A PLANOMSORG_MEASURE_* code.
+ * @param[in]  measure A PLANOMSORG_MC_* measure code.
  * @param[in]  year    A year of the run.
  * @param[in]  level   0..K-1 (ignored for coverage).
  * @param[in]  band    0..n_bands (ignored for coverage).
@@ -222,7 +245,7 @@ PLANOMSORG_EXPORT int planomsorg_mc_quantile(double *out, const planomsorg_mc *m
  * @param[out] mean    Receives the mean; may be NULL.
  * @param[out] sd      Receives the standard deviation; may be NULL.
  * @param[in]  mc      The Monte Carlo object.
- * @param[in]  measure A PLANOMSORG_MEASURE_* code.
+ * @param[in]  measure A PLANOMSORG_MC_* measure code.
  * @param[in]  year    A year of the run.
  * @param[in]  level   0..K-1 (ignored for coverage).
  * @param[in]  band    0..n_bands (ignored for coverage).
@@ -233,12 +256,65 @@ PLANOMSORG_EXPORT int planomsorg_mc_mean(double *mean, double *sd, const planoms
                                          int measure, int year, int level, int band);
 
 /**
+ * @brief The values of one plan measure in every draw (plan mode), in draw order.
+ * @param[out] values  @p n doubles.
+ * @param[in]  n       Must equal planomsorg_mc_n_draws().
+ * @param[in]  mc      The Monte Carlo object.
+ * @param[in]  year    A year of the plan.
+ * @param[in]  measure A PLANOMSORG_MEASURE_* code of plan.h.
+ * @param[in]  level   0..K-1 for a measure by level, or #PLANOMSORG_PLAN_ALL.
+ * @param[in]  group   0..n_groups-1 for a measure by group, or #PLANOMSORG_PLAN_ALL (not
+ *                     both a level and a group).
+ * @return #PLANOMSORG_OK, #PLANOMSORG_EINVAL, #PLANOMSORG_ERANGE, #PLANOMSORG_EDIMENSION or
+ *         #PLANOMSORG_ESTATE (not plan mode, or no run yet).
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT int planomsorg_mc_plan_draws(double *values, size_t n, const planomsorg_mc *mc,
+                                               int year, int measure, int level, int group);
+
+/**
+ * @brief Percentile (type 7) of one plan measure over the draws (plan mode).
+ * @param[out] out     Receives the percentile.
+ * @param[in]  mc      The Monte Carlo object.
+ * @param[in]  prob    In [0, 1].
+ * @param[in]  year    A year of the plan.
+ * @param[in]  measure A PLANOMSORG_MEASURE_* code of plan.h.
+ * @param[in]  level   As planomsorg_mc_plan_draws().
+ * @param[in]  group   As planomsorg_mc_plan_draws().
+ * @return As planomsorg_mc_plan_draws(); #PLANOMSORG_EVALUE for @p prob outside [0, 1].
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT int planomsorg_mc_plan_quantile(double *out, const planomsorg_mc *mc,
+                                                  double prob, int year, int measure, int level,
+                                                  int group);
+
+/**
+ * @brief Central value (the run without draws), mean and standard deviation of the draws
+ *        of one plan measure (plan mode).
+ * @param[out] central Receives the central value; may be NULL.
+ * @param[out] mean    Receives the mean; may be NULL.
+ * @param[out] sd      Receives the standard deviation (divisor N - 1); may be NULL.
+ * @param[in]  mc      The Monte Carlo object.
+ * @param[in]  year    A year of the plan.
+ * @param[in]  measure A PLANOMSORG_MEASURE_* code of plan.h.
+ * @param[in]  level   As planomsorg_mc_plan_draws().
+ * @param[in]  group   As planomsorg_mc_plan_draws().
+ * @return As planomsorg_mc_plan_draws().
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT int planomsorg_mc_plan_summary(double *central, double *mean, double *sd,
+                                                 const planomsorg_mc *mc, int year, int measure,
+                                                 int level, int group);
+
+/**
  * @brief Write percentile bands as a long CSV.
  *
  * Columns `year,measure,level,band,sex,mean,sd,p05,p50,p95` (one `pNN` column per
  * probability, named by 100 p, e.g. p2.5); measure `users` and `queue` rows for every
  * level and band (labelled "LO-HI", "LO+" and "all"), sex `both`; measure
  * `coverage_24h` rows with level `24h` and band `80+`. 17 significant digits.
+ * In plan mode the columns are `scenario,year,measure,level,group,value,mean,sd,p05,p50,p95`:
+ * the rows of planomsorg_plan_result_write_csv() with the central value in `value`.
  * @param[in] mc      The Monte Carlo object.
  * @param[in] path    The output file (overwritten).
  * @param[in] probs   Probabilities in [0, 1], or NULL for 0.05, 0.5, 0.95.
@@ -286,11 +362,11 @@ PLANOMSORG_EXPORT int planomsorg_dist_find(int *dist, const char *name);
 
 /**
  * @brief Stable name of a measure ("users", "queue", "coverage_24h").
- * @param[in] measure A PLANOMSORG_MEASURE_* code.
+ * @param[in] measure A PLANOMSORG_MC_* measure code.
  * @return A static string, or NULL for an unknown code.
  * @since 1.0
  */
-PLANOMSORG_EXPORT const char *planomsorg_measure_name(int measure);
+PLANOMSORG_EXPORT const char *planomsorg_mc_measure_name(int measure);
 
 #ifdef __cplusplus
 }
