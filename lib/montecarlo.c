@@ -857,13 +857,14 @@ int planomsorg_mc_quantile(double *out, const planomsorg_mc *mc, double prob, in
 
 static void mean_sd(const double *x, int n, double *mean, double *sd)
 {
+    /* Shifted by the first value: exact for constant draws, and less cancellation. */
     double m = 0, ss = 0;
     for (int i = 0; i < n; i++)
-        m += x[i];
+        m += x[i] - x[0];
     m /= n;
     for (int i = 0; i < n; i++)
-        ss += (x[i] - m) * (x[i] - m);
-    *mean = m;
+        ss += (x[i] - x[0] - m) * (x[i] - x[0] - m);
+    *mean = x[0] + m;
     *sd = n > 1 ? sqrt(ss / (n - 1)) : 0.0;
 }
 
