@@ -34,13 +34,14 @@ cat(sprintf("panel: %d rows, %d persons, %d transitions\n", nrow(d), length(uniq
 cat(sprintf("statetable.msm counts identical to ours: %s (max abs difference %g)\n",
             identical_counts, max(abs(r_counts - ours_counts))))
 
-# 2. Continuous-time fit: every living state may move to every other and die.
+# 2. Continuous-time fit: every living state may move to every other and die. fnscale
+# (about the size of -2 log L) avoids msm's "numerical overflow" on large panels.
 Q0 <- matrix(0, K1, K1)
 Q0[1:4, ] <- 0.1
 diag(Q0) <- 0
 t_fit <- system.time(
   fit <- msm(state ~ year, subject = person, data = d, qmatrix = Q0, gen.inits = TRUE,
-             control = list(maxit = 10000, reltol = 1e-12))
+             control = list(maxit = 10000, reltol = 1e-12, fnscale = nrow(d)))
 )[["elapsed"]]
 P <- pmatrix.msm(fit, t = 1, ci = "none")
 P <- unclass(P)[1:4, ]
