@@ -469,6 +469,8 @@ int cmd_plan(int argc, char **argv)
         }
     }
 
+    if (plan_mc_check(&mc_opts) != 0)
+        return CLI_EXIT_USAGE;
     planomsorg_plan *plan = NULL;
     int rc = file ? planomsorg_plan_read_yaml(&plan, file)
                   : planomsorg_plan_new(&plan, NULL, 2025, 2050);

@@ -24,7 +24,14 @@ const char plan_mc_usage[] =
     "                       normal:MEAN,SD, lognormal:MU,SIGMA, beta:A,B[,LO,HI],\n"
     "                       uniform:LO,HI, triangular:LO,MODE,HI, split_normal:MODE,SD_LO,SD_HI;\n"
     "                       the drawn value replaces the scenario's lever in every year.\n"
-    "                       Repeat for several levers.\n";
+    "                       Repeat for several levers.\n"
+    "  --panel FILE         estimate annual transition matrices from panel records\n"
+    "                       (CSV person,year,age,sex,level[,died]; docs/methods/estimation.md)\n"
+    "                       by age band and sex, run the plan in Markov mode with their\n"
+    "                       Dirichlet posterior means, and draw every row from its posterior\n"
+    "                       in each draw (needs --draws)\n"
+    "  --panel-bands LIST   lower ages of the bands of --panel (default 0,67,80,90)\n"
+    "  --panel-skip-bad     drop bad panel records (listed on stderr) instead of failing\n";
 
 static int usage_error(const char *option, const char *what)
 {
@@ -72,12 +79,37 @@ static int parse_lever(struct plan_mc_opts *o, const char *spec)
     return 1;
 }
 
+static int parse_bands(struct plan_mc_opts *o, const char *text)
+{
+    int n = 0;
+    const char *p = text;
+    while (*p) {
+        char *end;
+        long v = strtol(p, &end, 10);
+        if (end == p || (*end && *end != ',') || v < 0 || v > 130 || n >= PLANOMSORG_MAX_AGE_BANDS ||
+            (n > 0 && v <= o->band_lo[n - 1]) || (n == 0 && v != 0))
+            return usage_error("--panel-bands",
+                               "expected increasing ages from 0, e.g. 0,67,80,90");
+        o->band_lo[n++] = (int)v;
+        p = *end ? end + 1 : end;
+    }
+    if (n == 0)
+        return usage_error("--panel-bands", "empty list");
+    o->n_bands = n;
+    return 1;
+}
+
 int plan_mc_option(struct plan_mc_opts *o, int argc, char **argv, int *i)
 {
-    static const char *const names[4] = {"--draws", "--seed", "--threads", "--lever"};
+    if (strcmp(argv[*i], "--panel-skip-bad") == 0) {
+        o->skip_bad = 1;
+        return 1;
+    }
+    static const char *const names[6] = {"--draws", "--seed", "--threads", "--lever",
+                                         "--panel", "--panel-bands"};
     int which = -1;
     const char *value = NULL;
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < 6; k++) {
         size_t len = strlen(names[k]);
         if (strcmp(argv[*i], names[k]) == 0) {
             if (*i + 1 >= argc)
@@ -101,9 +133,57 @@ int plan_mc_option(struct plan_mc_opts *o, int argc, char **argv, int *i)
                                                                                            : 1;
     case 3:
         return parse_lever(o, value);
+    case 4:
+        o->panel = value;
+        return 1;
+    case 5:
+        return parse_bands(o, value);
     default:
         return 0;
     }
+}
+
+int plan_mc_check(const struct plan_mc_opts *o)
+{
+    if ((o->panel || o->n_bands || o->skip_bad || o->n_levers) && o->draws == 0)
+        return usage_error("--panel/--lever", "needs --draws");
+    if ((o->n_bands || o->skip_bad) && !o->panel)
+        return usage_error("--panel-bands/--panel-skip-bad", "needs --panel");
+    return 0;
+}
+
+/* Reads the panel, reports dropped records, sets the plan's transitions. */
+static int use_panel(planomsorg_plan *plan, const struct plan_mc_opts *o,
+                     planomsorg_estimate **est)
+{
+    static const int def[4] = {0, 67, 80, 90};
+    const int *bands = o->n_bands ? o->band_lo : def;
+    size_t nb = o->n_bands ? (size_t)o->n_bands : 4;
+    int rc = planomsorg_estimate_read_panel_csv(est, o->panel, planomsorg_plan_staircase(plan),
+                                                bands, nb,
+                                                o->skip_bad ? PLANOMSORG_PANEL_SKIP_BAD
+                                                            : PLANOMSORG_PANEL_STRICT);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    size_t n = planomsorg_estimate_n_issues(*est), rows, persons;
+    double transitions;
+    for (size_t k = 0; k < n && k < 20; k++) {
+        const char *msg;
+        planomsorg_estimate_issue(NULL, NULL, &msg, *est, k);
+        fprintf(stderr, "planomsorg: plan: --panel: dropped: %s\n", msg);
+    }
+    if (n > 20)
+        fprintf(stderr, "planomsorg: plan: --panel: ... %zu bad records dropped in all\n", n);
+    planomsorg_estimate_panel_size(&rows, &persons, &transitions, *est);
+    if (isatty(STDERR_FILENO))
+        fprintf(stderr, "planomsorg: plan: --panel: %zu rows, %zu persons, %.0f transitions\n",
+                rows, persons, transitions);
+    planomsorg_transitions *tr = NULL;
+    rc = planomsorg_estimate_transitions(&tr, *est, PLANOMSORG_ESTIMATE_POSTERIOR);
+    if (rc == PLANOMSORG_OK)
+        rc = planomsorg_plan_set_transitions(plan, tr);
+    planomsorg_transitions_free(tr);
+    return rc;
 }
 
 /* Copies a file to stdout, skipping its first line unless keep_header. */
@@ -125,12 +205,22 @@ static int copy_out(const char *path, int keep_header)
     return ferror(stdout) ? -1 : 0;
 }
 
-int plan_mc_write(const planomsorg_plan *plan, const struct plan_mc_opts *o)
+int plan_mc_write(planomsorg_plan *plan, const struct plan_mc_opts *o)
 {
+    planomsorg_estimate *est = NULL;
+    if (o->panel) {
+        int rc = use_panel(plan, o, &est);
+        if (rc != PLANOMSORG_OK) {
+            planomsorg_estimate_free(est);
+            fprintf(stderr, "planomsorg: plan: --panel: %s\n", planomsorg_error_last());
+            return rc == PLANOMSORG_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_DATA;
+        }
+    }
     char path[] = "/tmp/planomsorg_mc_XXXXXX";
     int fd = mkstemp(path);
     if (fd < 0) {
         perror("planomsorg: plan: temporary file");
+        planomsorg_estimate_free(est);
         return CLI_EXIT_FAILURE;
     }
     close(fd);
@@ -138,6 +228,8 @@ int plan_mc_write(const planomsorg_plan *plan, const struct plan_mc_opts *o)
     for (int s = n_scen > 0 ? 0 : -1; s < n_scen && status == CLI_EXIT_OK; s++) {
         planomsorg_mc *mc = NULL;
         int rc = planomsorg_mc_new_plan(&mc, plan, s);
+        if (rc == PLANOMSORG_OK && est != NULL)
+            rc = planomsorg_mc_set_estimate(mc, est);
         for (int l = 0; l < o->n_levers && rc == PLANOMSORG_OK; l++)
             rc = planomsorg_mc_set_lever(mc, o->lever[l], o->dist[l], o->params[l],
                                          (size_t)o->n_params[l]);
@@ -152,5 +244,6 @@ int plan_mc_write(const planomsorg_plan *plan, const struct plan_mc_opts *o)
         planomsorg_mc_free(mc);
     }
     remove(path);
+    planomsorg_estimate_free(est);
     return status;
 }

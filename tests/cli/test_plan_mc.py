@@ -81,6 +81,52 @@ names = {r["scenario"] for r in csv.DictReader(io.StringIO(outall))}
 check(rc == 0 and names == {"worst", "middle", "best"}, "three scenarios: %s" % names)
 check(outall.count("scenario,year") == 1, "one header")
 
+# --panel: transitions estimated from panel records, Markov mode, Dirichlet draws.
+import os
+import random
+import tempfile
+
+LEVELS = ["none", "low_threshold", "practical_help", "home_nursing", "housing", "housing_24h",
+          "short_term", "long_term"]
+rnd = random.Random(20261122)
+tmp = tempfile.mkdtemp()
+panel = os.path.join(tmp, "panel.csv")
+with open(panel, "w") as f:
+    f.write("person,year,age,sex,level\n")
+    for p in range(3000):
+        age, lev, sex = rnd.randint(60, 95), rnd.choice([0, 0, 0, 1, 2, 3, 7]), ("female", "male")[p % 2]
+        for y in range(2019, 2025):
+            f.write("%d,%d,%d,%s,%s\n" % (p, y, age, sex, LEVELS[lev]))
+            if rnd.random() < 0.03 + 0.02 * (lev >= 5):
+                f.write("%d,%d,%d,%s,death\n" % (p, y + 1, age + 1, sex))
+                break
+            u = rnd.random()
+            lev = min(lev + 1, 7) if u < 0.08 else max(lev - 1, 0) if u < 0.11 else lev
+            age += 1
+rc1, p1, e1 = run("--draws", "12", "--seed", "3", "--threads", "1", "--panel", panel)
+rc2, p2, _ = run("--draws", "12", "--seed", "3", "--threads", "2", "--panel", panel)
+check(rc1 == 0 and rc2 == 0 and p1 == p2, "--panel runs, identical with 1 and 2 threads: " + e1)
+prow = [r for r in csv.DictReader(io.StringIO(p1)) if r["measure"] == "users"
+        and r["level"] == "home_nursing" and r["year"] == "2030"]
+check(prow and float(prow[0]["sd"]) > 0, "Dirichlet draws alone spread the users")
+base = [r for r in csv.DictReader(io.StringIO(p1)) if r["measure"] == "population"]
+check(all(float(r["sd"]) == 0 for r in base), "population unaffected by transition draws")
+bad = os.path.join(tmp, "bad.csv")
+with open(bad, "w") as f:
+    f.write("person,year,age,sex,level\n1,2020,80,f,none\n1,2021,81,f,sykehjem\n"
+            "2,2020,80,f,none\n2,2021,81,f,home_nursing\n")
+rc, _, err = run("--draws", "3", "--panel", bad)
+check(rc == 2 and "bad.csv:3:" in err and "sykehjem" in err, "bad panel: exit 2 naming the line")
+rc, _, err = run("--draws", "3", "--panel", bad, "--panel-skip-bad")
+check(rc == 0 and "dropped" in err and "bad.csv:3:" in err, "--panel-skip-bad lists the record")
+rc, _, err = run("--panel", panel)
+check(rc == 64 and "needs --draws" in err, "--panel without --draws: exit 64")
+rc, _, err = run("--draws", "3", "--panel", panel, "--panel-bands", "5,10")
+check(rc == 64, "--panel-bands must start at 0")
+for name in (panel, bad):
+    os.remove(name)
+os.rmdir(tmp)
+
 # Bad options.
 for args in (["--draws", "0"], ["--draws", "5", "--lever", "family_care=gamma:1,2"],
              ["--draws", "5", "--lever", "nolever=uniform:0,1"],
