@@ -5,7 +5,9 @@
 # (our pooled counts and ML probabilities) and truth.csv (the generating matrix).
 # Prints: whether statetable.msm's counts equal ours, the one-year transition matrix of a
 # continuous-time msm fit (pmatrix.msm, t = 1) against our discrete-time ML, both against
-# the truth, and the timings. Exits 1 when the counts differ.
+# the truth, and the timings. Exits 1 when the counts differ or when an entry of the two
+# one-year matrices differs by more than 0.01 (about 5 standard errors at 3,000 persons;
+# the embeddability difference explained in docs/methods/estimation.md is below 0.001).
 suppressPackageStartupMessages(library(msm))
 args <- commandArgs(trailingOnly = TRUE)
 dir <- if (length(args) >= 1) args[1] else "."
@@ -71,4 +73,4 @@ cat(sprintf("msm  vs truth: max |z| = %.2f, sum z^2 = %.1f on %d entries\n", max
             sum(z_msm^2), sum(se_ok)))
 cat(sprintf("\ntimes (s): R read.csv %.3f, statetable.msm %.3f, msm fit %.2f\n", t_read,
             t_table, t_fit))
-if (!identical_counts) quit(status = 1)
+if (!identical_counts || max(abs(P - ours_p)) > 0.01) quit(status = 1)
