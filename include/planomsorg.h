@@ -16,5 +16,7 @@
 #include "planomsorg/io.h"
 #include "planomsorg/coverage.h"
 #include "planomsorg/data.h"
+/* ssbproj */
+#include "planomsorg/align.h"
 
 #endif
