@@ -18,5 +18,6 @@
 #include "planomsorg/data.h"
 /* ssbproj */
 #include "planomsorg/align.h"
+#include "planomsorg/demography.h"
 
 #endif
