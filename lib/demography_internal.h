@@ -34,9 +34,12 @@ static inline double *pl_demography_fert_row(const planomsorg_demography *d, int
 /* Andreev-Kingkade a0 for a valid m0 and sex (no checks). */
 double pl_a0(double m0, int sex);
 
-/* One-year death probabilities used by the projection, from m (no checks):
- * a = a0 at age 0, 0.5 elsewhere, including the open band. */
+/* One-year death probabilities of the cohorts aged a on 1 January (Lexis
+ * parallelogram), as used by the projection (no checks). */
 void pl_projection_q(double *q, const double *m, int max_age, int sex);
+
+/* Life-table infant death probability m0 / (1 + (1 - a0) m0). */
+double pl_infant_q(double m0, int sex);
 
 /* Life expectancy at age `age` from m (m[max_age] > 0, no other checks). */
 double pl_life_expectancy(const double *m, int max_age, int sex, int age);

@@ -16,13 +16,17 @@
  * the infant a0 of Andreev and Kingkade (2015), as used by the Human Mortality
  * Database (Methods Protocol v6). Life expectancy e(x) = T(x) / l(x) with
  * L(x) = l(x+1) + a·d(x) and the open band L(A) = l(A) / m(A) (so e(A) = 1/m(A)).
- * In a projection the open band uses the one-year probability
- * q(A) = m(A) / (1 + 0.5·m(A)).
+ *
+ * **Projection** probabilities: the persons aged a on 1 January of year y die
+ * before 1 January y+1 with q[y][a] = mb / (1 + 0.5·mb), mb the mean death rate
+ * of their Lexis parallelogram: (m[a] + m[a+1]) / 2 for 1 <= a < A,
+ * a0·m[0] + m[1] / 2 at age 0 (the upper triangle of age 0 holds the share a0
+ * of infant deaths) and m[A] in the open band A.
  *
  * **Projection** (DESIGN.md section 2), one calendar year y → y+1, per sex,
  * A = max_age, S = survivors before migration:
- * - S[0] = B_s · (1 - (1 - a0)·q0) (newborns survive to 1 January with
- *   L0/l0, i.e. infant deaths in the birth year are the part (1 - a0) of q0);
+ * - S[0] = B_s · (1 - (1 - a0)·q0), q0 = m0 / (1 + (1 - a0)·m0) (newborns survive
+ *   to 1 January with L0/l0: infant deaths in the birth year are the part (1 - a0) of q0);
  * - S[x] = P[y][x-1]·(1 - q[y][x-1]) for 1 <= x < A;
  * - S[A] = P[y][A-1]·(1 - q[y][A-1]) + P[y][A]·(1 - q[y][A]);
  * - P[y+1][x] = S[x] + M[y][x], where M is net migration counted at the age
@@ -308,8 +312,9 @@ PLANOMSORG_EXPORT int planomsorg_demography_death_rate(const planomsorg_demograp
                                                        int year, int sex, int age, double *m);
 
 /**
- * @brief One-year death probability q used by the projection (open band:
- *        m / (1 + 0.5·m)).
+ * @brief One-year death probability q[y][age] of the persons aged @p age on
+ *        1 January, as used by the projection (Lexis parallelogram, see the file
+ *        description; not the life table's q).
  * @param[in]  demo The demography.
  * @param[in]  year A year held.
  * @param[in]  sex  #PLANOMSORG_SEX_FEMALE or #PLANOMSORG_SEX_MALE.
