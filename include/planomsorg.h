@@ -19,5 +19,6 @@
 /* ssbproj */
 #include "planomsorg/align.h"
 #include "planomsorg/demography.h"
+#include "planomsorg/ssbproj.h"
 
 #endif
