@@ -1,14 +1,13 @@
 /* planomsorg project: cohort-component projection of Norway or a municipality from the
  * embedded data, optionally aligned to SSB's published projection by age group. */
 #include "cli.h"
+#include "commands.h"
 
 #include <planomsorg.h>
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-int cmd_project(int argc, char **argv);
 
 static void usage(FILE *out)
 {

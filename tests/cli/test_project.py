@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Tests of `planomsorg project`: headers, exit codes, and that the CSV equals the library.
 
-usage: test_cli_project.py PLANOMSORG_EXE LIBPLANOMSORG_SO
+usage: test_project.py PLANOMSORG_EXE LIBPLANOMSORG_SO
 
 The library's figures are computed independently of the command through ctypes
 (planomsorg_data_population, planomsorg_demography_default, planomsorg_population_project);
