@@ -42,9 +42,12 @@ double pl_a0(double m0, int sex)
     return 0.31411;
 }
 
+/* q = m / (1 + (1 - a) m), capped at 1: rates above 1 / a (possible input, up to
+ * PL_MAX_M) would otherwise give probabilities above 1 and negative survivors. */
 static double q_from_m(double m, double a)
 {
-    return m / (1.0 + (1.0 - a) * m);
+    double q = m / (1.0 + (1.0 - a) * m);
+    return q < 1.0 ? q : 1.0;
 }
 
 void pl_projection_q(double *q, const double *m, int max_age, int sex)
@@ -704,6 +707,39 @@ const char *planomsorg_alternative_name(int alternative)
     case PLANOMSORG_ALTERNATIVE_HIGH: return "high";
     default: return NULL;
     }
+}
+
+const char *planomsorg_mortality_kind_name(int kind)
+{
+    switch (kind) {
+    case PLANOMSORG_MORTALITY_RATE: return "rate";
+    case PLANOMSORG_MORTALITY_PROBABILITY: return "probability";
+    default: return NULL;
+    }
+}
+
+const char *planomsorg_migration_kind_name(int kind)
+{
+    switch (kind) {
+    case PLANOMSORG_MIGRATION_COUNTS: return "counts";
+    case PLANOMSORG_MIGRATION_RATES: return "rates";
+    default: return NULL;
+    }
+}
+
+void planomsorg_demography_default_years(int *first_as_of, int *last_as_of, int *last_year)
+{
+    if (first_as_of != NULL)
+        *first_as_of = PLANOMSORG_DEMOGRAPHY_FIRST_AS_OF;
+    if (last_as_of != NULL)
+        *last_as_of = PLANOMSORG_DEMOGRAPHY_LAST_AS_OF;
+    if (last_year != NULL)
+        *last_year = PLANOMSORG_DEMOGRAPHY_DEFAULT_LAST_YEAR;
+}
+
+double planomsorg_default_sex_ratio(void)
+{
+    return PLANOMSORG_DEFAULT_SEX_RATIO;
 }
 
 const char *planomsorg_component_name(int component)

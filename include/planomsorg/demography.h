@@ -21,7 +21,8 @@
  * before 1 January y+1 with q[y][a] = mb / (1 + 0.5·mb), mb the mean death rate
  * of their Lexis parallelogram: (m[a] + m[a+1]) / 2 for 1 <= a < A,
  * a0·m[0] + m[1] / 2 at age 0 (the upper triangle of age 0 holds the share a0
- * of infant deaths) and m[A] in the open band A.
+ * of infant deaths) and m[A] in the open band A. Every q is capped at 1 (rates
+ * above 2 would otherwise give probabilities above 1).
  *
  * **Projection** (DESIGN.md section 2), one calendar year y → y+1, per sex,
  * A = max_age, S = survivors before migration:
@@ -474,6 +475,41 @@ PLANOMSORG_EXPORT int planomsorg_demography_default_levers(planomsorg_demography
  * @since 1.0
  */
 PLANOMSORG_EXPORT const char *planomsorg_alternative_name(int alternative);
+
+/**
+ * @brief Name of a mortality input kind: "rate" or "probability".
+ * @param[in] kind #PLANOMSORG_MORTALITY_RATE or #PLANOMSORG_MORTALITY_PROBABILITY.
+ * @return A static string, or NULL for an unknown code.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT const char *planomsorg_mortality_kind_name(int kind);
+
+/**
+ * @brief Name of a migration input kind: "counts" or "rates".
+ * @param[in] kind #PLANOMSORG_MIGRATION_COUNTS or #PLANOMSORG_MIGRATION_RATES.
+ * @return A static string, or NULL for an unknown code.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT const char *planomsorg_migration_kind_name(int kind);
+
+/**
+ * @brief The year limits of the default demography (the values of
+ *        #PLANOMSORG_DEMOGRAPHY_FIRST_AS_OF, #PLANOMSORG_DEMOGRAPHY_LAST_AS_OF and
+ *        #PLANOMSORG_DEMOGRAPHY_DEFAULT_LAST_YEAR in this library).
+ * @param[out] first_as_of Receives the earliest as-of year, or NULL.
+ * @param[out] last_as_of  Receives the latest as-of year, or NULL.
+ * @param[out] last_year   Receives the last year held by default handles, or NULL.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT void planomsorg_demography_default_years(int *first_as_of, int *last_as_of,
+                                                           int *last_year);
+
+/**
+ * @brief The sex ratio at birth of a new handle (#PLANOMSORG_DEFAULT_SEX_RATIO).
+ * @return Boys per girl.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT double planomsorg_default_sex_ratio(void);
 
 /**
  * @brief Name of a component: "deaths", "births", "migration", "aged", "deaths_start_age".
