@@ -489,6 +489,9 @@ static void test_ssb_bad_layout(void **state)
               NULL, PLANOMSORG_EMISSING, "region 'K-3101 Halden' has no row for age 1");
     ssb_fails(SSB_HEAD "\"K-3101 Halden\";\"3 years\";1;2\r\n\"K-3101 Halden\";\"2 years or older\";1;2\r\n",
               NULL, PLANOMSORG_EFORMAT, "age 3 is not below the open band");
+    /* One municipality under two labels is still one: its age 0 twice is a duplicate. */
+    ssb_fails(SSB_HEAD "\"K-0301 Oslo\";\"0 years\";1;2\r\n\"0301 Oslo\";\"0 years\";1;2\r\n",
+              "0301", PLANOMSORG_EDUPLICATE, "07459.csv:3: duplicate row for region '0301 Oslo', age 0");
     ssb_fails(SSB_HEAD, NULL, PLANOMSORG_EEMPTY, "a header but no data rows");
     ssb_fails("", NULL, PLANOMSORG_EEMPTY, "empty input");
     ssb_fails(SSB_HEAD "\"K-3101 Halden;\"0 years\";1;2\r\n", NULL, PLANOMSORG_EFORMAT,
