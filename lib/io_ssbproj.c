@@ -252,6 +252,19 @@ static int fill(planomsorg_ssbproj *p, const pl_csv *csv, const size_t *col)
 {
     size_t n = (size_t)p->n_regions * PLANOMSORG_SSBPROJ_N_ALTERNATIVES * (size_t)p->n_years *
                (size_t)p->n_groups;
+    /* A complete table has one row per cell. Far fewer rows than cells (a stray year
+     * 2300, many one-row regions) is reported without allocating the whole grid. */
+    int n_alt = 0;
+    for (int a = 0; a < PLANOMSORG_SSBPROJ_N_ALTERNATIVES; a++)
+        n_alt += p->has_alt[a];
+    size_t need = (size_t)p->n_regions * (size_t)n_alt * (size_t)p->n_years * (size_t)p->n_groups;
+    size_t rows = pl_csv_n_rows(csv) - 1;
+    if (need > 2 * rows + 1024)
+        return pl_error(PLANOMSORG_EMISSING,
+                        "%s: missing cells: %d regions x %d alternatives x %d years (%d-%d) x %d "
+                        "age groups need %zu rows, the file has %zu",
+                        pl_csv_source(csv), p->n_regions, n_alt, p->n_years, p->first_year,
+                        p->first_year + p->n_years - 1, p->n_groups, need, rows);
     size_t *lines = calloc(n, sizeof *lines);
     p->values = malloc(n * sizeof *p->values);
     if (lines == NULL || p->values == NULL) {
@@ -395,9 +408,13 @@ int planomsorg_ssbproj_find_region(int *index, const planomsorg_ssbproj *proj, c
 {
     PL_CHECK_NULL(index);
     PL_CHECK_NULL(proj);
-    if (name == NULL || strcmp(name, "0000") == 0 /* PLANOMSORG_NORWAY */)
+    if (name == NULL)
         name = "Hele landet";
     int r = find_region_exact(proj, name, -1);
+    if (r < 0 && strcmp(name, "0000") == 0) { /* PLANOMSORG_NORWAY */
+        name = "Hele landet";
+        r = find_region_exact(proj, name, -1);
+    }
     if (r < 0) {
         size_t want = base_length(name);
         for (int i = 0; i < proj->n_regions && r < 0; i++) {

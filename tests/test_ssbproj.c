@@ -123,6 +123,7 @@ static void test_parse_and_query(void **state)
     assert_int_equal(idx, 0);
     assert_int_equal(planomsorg_ssbproj_find_region(&idx, p, PLANOMSORG_NORWAY), PLANOMSORG_OK);
     assert_int_equal(idx, 0);
+    assert_fails(planomsorg_ssbproj_find_region(NULL, p, "Skien"), PLANOMSORG_EINVAL, "index");
 
     assert_int_equal(planomsorg_ssbproj_n_groups(p), 10);
     int lo[10], hi[10];
@@ -226,6 +227,10 @@ static void test_bad_input(void **state)
     /* A year moved out of the range leaves a gap year with missing cells. */
     assert_parse_fails((edit){EDIT_FIELD, 1, 2, "2023"}, PLANOMSORG_EMISSING,
                        "year 2020, age group '0 år'");
+    /* Far more cells than rows: reported by count, without allocating the whole grid. */
+    assert_parse_fails((edit){EDIT_FIELD, 1, 2, "2300"}, PLANOMSORG_EMISSING,
+                       "mem.csv: missing cells: 2 regions x 2 alternatives x 281 years "
+                       "(2020-2300) x 10 age groups need 11240 rows, the file has 80");
     /* "85-89 år" overlaps "80-89 år" (and leaves 80-89 missing elsewhere). */
     assert_parse_fails((edit){EDIT_FIELD, 9, 3, "85-95 år"}, PLANOMSORG_EFORMAT, "overlap");
     assert_parse_fails((edit){EDIT_FIELD, 4, 0, ""}, PLANOMSORG_EVALUE, "mem.csv:5:1: empty region");
@@ -247,6 +252,23 @@ static void test_bad_input(void **state)
                  "/nonexistent/ssb.csv");
     assert_fails(planomsorg_ssbproj_read(NULL, "x"), PLANOMSORG_EINVAL, "out");
     assert_null(p);
+}
+
+static void test_region_named_like_norway_code(void **state)
+{
+    (void)state;
+    /* Found by the fuzzer: a region literally named "0000" is found by its name; "0000"
+     * stands for "Hele landet" only when no region has that name. */
+    const char *text = "region,statistikkvariabel,år,alder,value\n"
+                       "Hele landet,Personer,2020,0 år,1\n0000,Personer,2020,0 år,2\n";
+    planomsorg_ssbproj *p = NULL;
+    assert_int_equal(planomsorg_ssbproj_parse(&p, text, strlen(text), NULL), PLANOMSORG_OK);
+    int idx = -1;
+    assert_int_equal(planomsorg_ssbproj_find_region(&idx, p, "0000"), PLANOMSORG_OK);
+    assert_int_equal(idx, 1);
+    assert_int_equal(planomsorg_ssbproj_find_region(&idx, p, NULL), PLANOMSORG_OK);
+    assert_int_equal(idx, 0);
+    planomsorg_ssbproj_free(p);
 }
 
 static void test_historical_layout(void **state)
@@ -387,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_alternative_names),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_historical_layout),
+        cmocka_unit_test(test_region_named_like_norway_code),
         cmocka_unit_test(test_align_to_table),
         cmocka_unit_test(test_real_files),
     };

@@ -32,8 +32,8 @@
  *
  * Regions are named as in the file. Lookups accept the name exactly, or without
  * a trailing border-period suffix such as " (2020-2023)" on either side, so
- * "Porsgrunn" finds "Porsgrunn (2020-2023)". NULL or #PLANOMSORG_NORWAY ("0000")
- * stands for "Hele landet".
+ * "Porsgrunn" finds "Porsgrunn (2020-2023)". NULL stands for "Hele landet", and so
+ * does #PLANOMSORG_NORWAY ("0000") unless a region has that very name.
  *
  * Tables are returned year-major: `out[y * n_groups + g]`, groups ordered by
  * age. A read handle is immutable and may be shared between threads.
@@ -140,7 +140,7 @@ PLANOMSORG_EXPORT const char *planomsorg_ssbproj_region(const planomsorg_ssbproj
  * @brief Find a region by name (exactly, or without a " (YYYY-YYYY)" suffix).
  * @param[out] index Receives the region's index.
  * @param[in]  proj  The handle.
- * @param[in]  name  The name; NULL or #PLANOMSORG_NORWAY for "Hele landet".
+ * @param[in]  name  The name; NULL, or "0000" when no region has that name, for "Hele landet".
  * @return #PLANOMSORG_OK, #PLANOMSORG_EINVAL or #PLANOMSORG_ENOTFOUND.
  * @since 1.0
  */
