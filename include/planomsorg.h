@@ -18,6 +18,8 @@
 #include "planomsorg/data.h"
 /* ssbproj */
 #include "planomsorg/align.h"
+#include "planomsorg/staffing.h"
+#include "planomsorg/costs.h"
 #include "planomsorg/demography.h"
 #include "planomsorg/ssbproj.h"
 
