@@ -14,7 +14,8 @@ static void usage(FILE *out)
     fprintf(out,
             "usage: planomsorg project [--municipality CODE] [--from YEAR] [--to YEAR]\n"
             "                          [--as-of YEAR] [--alternative low|main|high]\n"
-            "                          [--align-ssb FILE] [--format table|csv|json] [--bands]\n\n"
+            "                          [--align-ssb FILE [--ssb-region NAME]]\n"
+            "                          [--format table|csv|json] [--bands]\n\n"
             "Projects the population on 1 January by sex and single age with the\n"
             "cohort-component method and default assumptions derived from the embedded\n"
             "data (SSB, NLOD 2.0; HMD mortality.org; HFD humanfertility.org).\n\n"
@@ -30,6 +31,9 @@ static void usage(FILE *out)
             "                       projection in FILE (same region and alternative; CSV\n"
             "                       region,statistikkvariabel,år,alder,value); a summary of\n"
             "                       the adjustments goes to standard error\n"
+            "  --ssb-region NAME    the region's name in the --align-ssb file when it is\n"
+            "                       not the municipality's name (default: its name, or\n"
+            "                       \"Hele landet\" for Norway)\n"
             "  --format FORMAT      table (default), csv or json\n"
             "  --bands              standard age bands (year,band,persons) instead of\n"
             "                       single ages (year,sex,age,persons)\n\n"
@@ -43,6 +47,7 @@ typedef struct {
     long from, to, as_of; /* 0 when not given */
     int alternative;
     const char *align_file;
+    const char *ssb_region;
     cli_format format;
     int bands;
 } options;
@@ -67,7 +72,7 @@ static const char *option_value(int argc, char **argv, int *i, const char *name,
 /* Returns -1 on success, or an exit status. */
 static int parse_options(int argc, char **argv, options *o)
 {
-    *o = (options){NULL, 0, 2050, 0, PLANOMSORG_ALTERNATIVE_MAIN, NULL, CLI_FORMAT_TABLE, 0};
+    *o = (options){NULL, 0, 2050, 0, PLANOMSORG_ALTERNATIVE_MAIN, NULL, NULL, CLI_FORMAT_TABLE, 0};
     for (int i = 1; i < argc; i++) {
         const char *v;
         int missing = 0;
@@ -100,6 +105,8 @@ static int parse_options(int argc, char **argv, options *o)
             o->alternative = a;
         } else if ((v = option_value(argc, argv, &i, "--align-ssb", &missing)) != NULL) {
             o->align_file = v;
+        } else if ((v = option_value(argc, argv, &i, "--ssb-region", &missing)) != NULL) {
+            o->ssb_region = v;
         } else if ((v = option_value(argc, argv, &i, "--format", &missing)) != NULL) {
             if (cli_parse_format(v, &o->format) != 0)
                 return CLI_EXIT_USAGE;
@@ -115,6 +122,10 @@ static int parse_options(int argc, char **argv, options *o)
             fprintf(stderr, "planomsorg: %s needs a value\n", argv[i]);
             return CLI_EXIT_USAGE;
         }
+    }
+    if (o->ssb_region != NULL && o->align_file == NULL) {
+        fprintf(stderr, "planomsorg: --ssb-region needs --align-ssb FILE\n");
+        return CLI_EXIT_USAGE;
     }
     return -1;
 }
@@ -138,7 +149,9 @@ static int align_to_ssb(planomsorg_population *pop, const options *o, const char
         return cli_fail(rc);
     int status = CLI_EXIT_OK, region;
     int alt = ssb_alternative(o->alternative);
-    const char *name = o->municipality == NULL ? NULL : region_name;
+    const char *name = o->ssb_region != NULL     ? o->ssb_region
+                       : o->municipality == NULL ? NULL
+                                                 : region_name;
     rc = planomsorg_ssbproj_find_region(&region, proj, name);
     if (rc == PLANOMSORG_OK && !planomsorg_ssbproj_has_alternative(proj, alt)) {
         fprintf(stderr, "planomsorg: %s holds no %s\n", o->align_file,

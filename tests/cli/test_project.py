@@ -194,6 +194,7 @@ expect(["--from", "abc"], 64, "--from")
 expect(["--from"], 64, "needs a value")
 expect(["--to", "2020"], 64, "before --from")
 expect(["--from", "2020", "--as-of", "2022"], 64, "must be before the base year")
+expect(["--ssb-region", "Skien"], 64, "--ssb-region needs --align-ssb")
 
 with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
     f.write("region,statistikkvariabel,år,alder,value\nHele landet,Hovedalternativet (MMMM),2030,"
@@ -245,6 +246,18 @@ if HAVE_RAW:
         check(all(cells[(base, s, a)] == oref[(base, s, a)] for s in range(2) for a in range(106)),
               f"{region}: base year unchanged by alignment")
     expect(["--align-ssb", path, "--municipality", "0301"], 2, "region 'Oslo' is not in the table")
+    expect(["--align-ssb", path, "--ssb-region", "Atlantis"], 2, "region 'Atlantis'")
+    # --ssb-region names the file's region explicitly: Porsgrunn's old-border name in 2020.
+    old_round = os.path.join(TELEMARK, "Framskrevet_folkemengde_2020-2050.csv")
+    rc, out, err = run("--municipality", "4001", "--align-ssb", old_round, "--ssb-region",
+                       "Porsgrunn (2020-2023)", "--format", "csv", "--bands", "--to", "2030")
+    check(rc == 0 and "region 'Porsgrunn (2020-2023)'" in err, f"--ssb-region: rc {rc}, {err}")
+    if rc == 0:
+        _, prow = parse_csv(out)
+        ssb = ssb_groups(old_round, "Porsgrunn (2020-2023)", "main")
+        got = [float(r[2]) for r in prow if r[0] == "2030" and r[1] == "80+"][0]
+        check(rel_close(got, ssb[(2030, 8)] + ssb[(2030, 9)], 1e-9),
+              f"--ssb-region Porsgrunn 80+ 2030: {got}")
 else:
     print("SKIP: PLANOMSORG_RAW_DATA not set; --align-ssb checks with SSB's files skipped")
 
