@@ -2,16 +2,20 @@
  * Norway 2024-2050 (assumptions as of 2023) and all 357 municipalities 2025-2050
  * (assumptions as of 2024, the earliest the municipal defaults allow).
  *
- * usage: bench_projection OUTDIR [MIN_SECONDS]
+ * usage: bench_projection OUTDIR [MIN_SECONDS [no-trim]]
  *
  * Times the projections only (the default assumptions are built once, outside the
  * timed loop, and timed separately), repeating each batch until MIN_SECONDS (default
  * 1) have passed. Writes the inputs exactly as the projection uses them and the
  * results to OUTDIR as raw little-endian float64/int32 arrays plus OUTDIR/BATCH.json,
  * so that bench_projection_numpy.py can run the same arithmetic and compare.
+ * With "no-trim", glibc's malloc is told never to return freed memory to the kernel
+ * (mallopt, process-wide, allowed in a benchmark program, never in the library), which
+ * shows how much of the time is the kernel's page faulting of freshly allocated arrays.
  * Not a test: run through `meson test --benchmark` or benchmarks/run_bench_projection.py. */
 #include <planomsorg.h>
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,11 +24,22 @@
 #define A 105
 #define NA (A + 1)
 
-static double now(void)
+static double clock_seconds(clockid_t id)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(id, &ts);
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static double now(void)
+{
+    return clock_seconds(CLOCK_MONOTONIC);
+}
+
+/* CPU time of the process: less disturbed than wall time on a shared machine. */
+static double cpu_now(void)
+{
+    return clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
 }
 
 static void die(const char *what, int rc)
@@ -82,6 +97,7 @@ static void run_batch(const batch *b, const char *dir, double min_seconds)
     /* Timed: the projections of the whole batch, repeated. */
     int reps = 0;
     double elapsed = 0;
+    double c0 = cpu_now();
     t0 = now();
     do {
         for (int r = 0; r < R; r++) {
@@ -96,6 +112,7 @@ static void run_batch(const batch *b, const char *dir, double min_seconds)
         elapsed = now() - t0;
     } while (elapsed < min_seconds);
     double per_batch = elapsed / reps;
+    double cpu_per_batch = (cpu_now() - c0) / reps;
 
     /* Inputs as the projection uses them, and one more run's results. */
     size_t cells = (size_t)2 * NA;
@@ -164,14 +181,14 @@ static void run_batch(const batch *b, const char *dir, double min_seconds)
     }
     fprintf(js,
             "{\"batch\": \"%s\", \"regions\": %d, \"years\": %d, \"ages\": %d, \"base_year\": %d, "
-            "\"last_year\": %d, \"as_of\": %d, \"repetitions\": %d, \"seconds_per_batch\": %.9g, "
+            "\"last_year\": %d, \"as_of\": %d, \"repetitions\": %d, \"seconds_per_batch\": %.9g, \"cpu_seconds_per_batch\": %.9g, "
             "\"seconds_setup\": %.9g, \"migration_rates\": %d, \"migration_counts\": %d}\n",
-            b->name, R, T, NA, b->base_year, b->last_year, b->as_of, reps, per_batch, t_setup,
+            b->name, R, T, NA, b->base_year, b->last_year, b->as_of, reps, per_batch, cpu_per_batch, t_setup,
             PLANOMSORG_MIGRATION_RATES, PLANOMSORG_MIGRATION_COUNTS);
     fclose(js);
-    printf("C   %-15s %3d region(s) %d-%d: %10.6f s per batch (%d repetitions; default "
-           "assumptions built in %.3f s)\n",
-           b->name, R, b->base_year, b->last_year, per_batch, reps, t_setup);
+    printf("C   %-15s %3d region(s) %d-%d: %10.6f s per batch, CPU %10.6f s (%d "
+           "repetitions; default assumptions built in %.3f s)\n",
+           b->name, R, b->base_year, b->last_year, per_batch, cpu_per_batch, reps, t_setup);
     for (int r = 0; r < R; r++) {
         planomsorg_population_free(base[r]);
         planomsorg_demography_free(demo[r]);
@@ -196,6 +213,11 @@ int main(int argc, char **argv)
         return 64;
     }
     double min_seconds = argc > 2 ? atof(argv[2]) : 1.0;
+    if (argc > 3 && strcmp(argv[3], "no-trim") == 0) {
+        mallopt(M_TRIM_THRESHOLD, 1 << 30);
+        mallopt(M_MMAP_THRESHOLD, 1 << 30);
+        printf("C   (malloc: no trimming, no mmap)\n");
+    }
     const char *norway[1] = {NULL};
     batch nb = {"norway", 1, norway, 2023, 2024, 2050};
     run_batch(&nb, argv[1], min_seconds);
