@@ -247,6 +247,10 @@ if HAVE_RAW:
               f"{region}: base year unchanged by alignment")
     expect(["--align-ssb", path, "--municipality", "0301"], 2, "region 'Oslo' is not in the table")
     expect(["--align-ssb", path, "--ssb-region", "Atlantis"], 2, "region 'Atlantis'")
+    hist = os.path.join(TELEMARK, "befolkningsframskrivinger_historiske.csv")
+    expect(["--align-ssb", hist], 2, "holds no Hovedalternativet (MMMM)")
+    expect(["--align-ssb", path, "--from", "2010", "--as-of", "2009", "--to", "2020"], 2,
+           "no projected year 2011-2020 to align")
     # --ssb-region names the file's region explicitly: Porsgrunn's old-border name in 2020.
     old_round = os.path.join(TELEMARK, "Framskrevet_folkemengde_2020-2050.csv")
     rc, out, err = run("--municipality", "4001", "--align-ssb", old_round, "--ssb-region",
