@@ -149,9 +149,8 @@ static int align_to_ssb(planomsorg_population *pop, const options *o, const char
         return cli_fail(rc);
     int status = CLI_EXIT_OK, region;
     int alt = ssb_alternative(o->alternative);
-    const char *name = o->ssb_region != NULL     ? o->ssb_region
-                       : o->municipality == NULL ? NULL
-                                                 : region_name;
+    int norway = o->municipality == NULL || strcmp(o->municipality, PLANOMSORG_NORWAY) == 0;
+    const char *name = o->ssb_region != NULL ? o->ssb_region : norway ? NULL : region_name;
     rc = planomsorg_ssbproj_find_region(&region, proj, name);
     if (rc == PLANOMSORG_OK && !planomsorg_ssbproj_has_alternative(proj, alt)) {
         fprintf(stderr, "planomsorg: %s holds no %s\n", o->align_file,

@@ -223,7 +223,8 @@ def ssb_groups(path, region, alternative):
 
 if HAVE_RAW:
     path = os.path.join(TELEMARK, "Framskrevet_folkemengde_2024-2050.csv")
-    for code, region, alt in ((None, "Hele landet", "main"), ("4001", "Porsgrunn", "low")):
+    for code, region, alt in ((None, "Hele landet", "main"), ("4001", "Porsgrunn", "low"),
+                              ("0000", "Hele landet", "high")):
         args = ["--align-ssb", path, "--format", "csv", "--alternative", alt, "--to", "2050"]
         if code:
             args += ["--municipality", code]
