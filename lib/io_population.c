@@ -381,10 +381,17 @@ static void ssb_state_free(ssb_state *st)
     free(st->row_age);
 }
 
-/* Index of the region of row r (regions come in blocks: try the last one first). */
-static int ssb_region_index(const pl_csv *csv, ssb_state *st, size_t r, size_t *idx)
+/* Index of the region of row r (regions come in blocks: try the last one first). With a
+ * selected municipality every matching row belongs to one region, whatever its label
+ * ("K-0301 Oslo" and "0301 Oslo" are the same municipality). */
+static int ssb_region_index(const pl_csv *csv, ssb_state *st, size_t r, int selected,
+                            size_t *idx)
 {
     const char *label = pl_csv_field(csv, r, 0);
+    if (selected && st->n_regions > 0) {
+        *idx = 0;
+        return PLANOMSORG_OK;
+    }
     if (st->n_regions > 0 &&
         strcmp(pl_csv_field(csv, st->regions[st->n_regions - 1].first_row, 0), label) == 0) {
         *idx = st->n_regions - 1;
@@ -450,7 +457,7 @@ static int ssb_scan(const pl_csv *csv, ssb_state *st, const char *region)
             st->max_single_row = r;
         }
         size_t g = 0;
-        if ((rc = ssb_region_index(csv, st, r, &g)) != PLANOMSORG_OK)
+        if ((rc = ssb_region_index(csv, st, r, region != NULL, &g)) != PLANOMSORG_OK)
             return rc;
         size_t *seen = &st->regions[g].seen[age];
         if (*seen != 0) {
