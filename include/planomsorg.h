@@ -16,5 +16,6 @@
 #include "planomsorg/io.h"
 #include "planomsorg/coverage.h"
 #include "planomsorg/data.h"
+#include "planomsorg/cohort.h"
 
 #endif
