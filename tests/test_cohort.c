@@ -158,6 +158,24 @@ static void test_chancellor_api(void **state)
     assert_rel((cost[1] - cost[0]) / (ly[1] - ly[0]), BRIGGS_ICER, REL_TOL);
 }
 
+/* With half-cycle correction: Briggs' figures as quoted (rounded) by the R package
+ * rdecision (tests/testthat/test-model-AZT.R): 8.475 and 9.42 life years. Checked to
+ * half a unit in the last digit given. */
+static void test_chancellor_half_cycle(void **state)
+{
+    (void)state;
+    const double want[2] = {8.475, 9.42}, tol[2] = {0.0005, 0.005};
+    for (int comb = 0; comb <= 1; comb++) {
+        planomsorg_cohort *m = hiv_model(comb);
+        planomsorg_cohort_result *r = NULL;
+        assert_int_equal(planomsorg_cohort_set_half_cycle(m, 1), PLANOMSORG_OK);
+        assert_int_equal(planomsorg_cohort_run(&r, m), PLANOMSORG_OK);
+        assert_abs(total(r, PLANOMSORG_COHORT_LIFE_YEARS), want[comb], tol[comb]);
+        planomsorg_cohort_result_free(r);
+        planomsorg_cohort_free(m);
+    }
+}
+
 /* The same model from the CSV files shipped in examples/markov/chancellor. */
 static void test_chancellor_csv(void **state)
 {
@@ -556,6 +574,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_chancellor_api),
         cmocka_unit_test(test_chancellor_csv),
+        cmocka_unit_test(test_chancellor_half_cycle),
         cmocka_unit_test(test_two_state_closed_form),
         cmocka_unit_test(test_half_cycle_by_hand),
         cmocka_unit_test(test_time_varying),
