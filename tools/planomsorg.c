@@ -6,9 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define COMMAND(name, summary) int cmd_##name(int argc, char **argv);
-#include "commands.def"
-#undef COMMAND
+#include "commands.h"
 
 static const struct {
     const char *name;
