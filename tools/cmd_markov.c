@@ -1,13 +1,12 @@
 /* planomsorg markov: run a generic Markov cohort model from CSV files
  * (formats and formulas in docs/methods/cohort.md). */
 #include "cli.h"
+#include "commands.h"
 
 #include <planomsorg.h>
 
 #include <stdio.h>
 #include <string.h>
-
-int cmd_markov(int argc, char **argv);
 
 static void markov_usage(FILE *out)
 {

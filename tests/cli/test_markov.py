@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """CLI test of `planomsorg markov` on the Chancellor et al. (1997) HIV model.
 
-Usage: test_cli_markov.py PLANOMSORG_EXE EXAMPLES_DIR
+Usage: test_markov.py PLANOMSORG_EXE EXAMPLES_DIR
 
 Reference figures: Briggs, Claxton and Sculpher (2006), Decision Modelling for
 Health Economic Evaluation, example 2.5 (spreadsheet solution), as checked by
