@@ -132,7 +132,8 @@ fail:
     return NULL;
 }
 
-static cli_table *totals_table(const planomsorg_cohort_result *r)
+/* decimals: places in the text table; -1 (full precision) for CSV and JSON. */
+static cli_table *totals_table(const planomsorg_cohort_result *r, int decimals)
 {
     static const char *const names[] = {"measure", "value"};
     cli_table *t = cli_table_new(2, names);
@@ -142,7 +143,7 @@ static cli_table *totals_table(const planomsorg_cohort_result *r)
         double v = 0.0;
         planomsorg_cohort_result_total(&v, r, k);
         if (cli_table_row(t) != 0 || cli_table_text(t, planomsorg_cohort_measure_name(k)) != 0 ||
-            cli_table_number(t, v, -1) != 0) {
+            cli_table_number(t, v, decimals) != 0) {
             cli_table_free(t);
             return NULL;
         }
@@ -155,7 +156,7 @@ static int write_output(const planomsorg_cohort *m, const planomsorg_cohort_resu
 {
     int wide = format == CLI_FORMAT_TABLE && planomsorg_cohort_result_n_states(r) <= 64;
     cli_table *trace = trace_table(m, r, wide);
-    cli_table *totals = totals_table(r);
+    cli_table *totals = totals_table(r, format == CLI_FORMAT_TABLE ? 6 : -1);
     int rc = -1;
     if (trace != NULL && totals != NULL) {
         switch (format) {
