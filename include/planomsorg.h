@@ -24,5 +24,6 @@
 #include "planomsorg/staffing.h"
 #include "planomsorg/costs.h"
 #include "planomsorg/demography.h"
+#include "planomsorg/cohort.h"
 
 #endif
