@@ -22,5 +22,14 @@
 #include "planomsorg/costs.h"
 #include "planomsorg/demography.h"
 #include "planomsorg/ssbproj.h"
+/* care staircase, transitions, service projection, results */
+#include "planomsorg/staircase.h"
+#include "planomsorg/transitions.h"
+#include "planomsorg/result.h"
+#include "planomsorg/services.h"
+#include "planomsorg/staffing.h"
+#include "planomsorg/costs.h"
+#include "planomsorg/demography.h"
+#include "planomsorg/cohort.h"
 
 #endif
