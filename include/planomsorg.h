@@ -16,6 +16,9 @@
 #include "planomsorg/io.h"
 #include "planomsorg/coverage.h"
 #include "planomsorg/data.h"
+/* ssbproj */
+#include "planomsorg/align.h"
+#include "planomsorg/ssbproj.h"
 /* care staircase, transitions, service projection, results */
 #include "planomsorg/staircase.h"
 #include "planomsorg/transitions.h"
@@ -32,5 +35,6 @@
 /* estimation and Monte Carlo */
 #include "planomsorg/estimate.h"
 #include "planomsorg/montecarlo.h"
+#include "planomsorg/cohort.h"
 
 #endif
