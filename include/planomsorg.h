@@ -28,5 +28,6 @@
 #include "planomsorg/staffing.h"
 #include "planomsorg/costs.h"
 #include "planomsorg/demography.h"
+#include "planomsorg/cohort.h"
 
 #endif
