@@ -111,6 +111,7 @@ void planomsorg_plan_free(planomsorg_plan *plan)
     planomsorg_transitions_free(plan->tr);
     planomsorg_staffing_free(plan->staffing);
     planomsorg_costs_free(plan->costs);
+    planomsorg_ssbproj_free(plan->owned_align);
     for (int i = 0; i < plan->n_scen; i++)
         planomsorg_scenario_free(plan->scen[i]);
     free(plan);
@@ -163,6 +164,64 @@ int planomsorg_plan_set_population(planomsorg_plan *plan, const planomsorg_popul
     }
     planomsorg_population_free(plan->pop);
     plan->pop = copy;
+    return PLANOMSORG_OK;
+}
+
+/* The region's name in an SSB table: given, or "Hele landet" / the municipality's name. */
+static const char *align_region(const planomsorg_plan *plan)
+{
+    if (plan->align_region[0])
+        return plan->align_region;
+    if (strcmp(plan->region, PLANOMSORG_NORWAY) == 0)
+        return NULL;
+    return planomsorg_data_region_name(plan->region);
+}
+
+static int set_alignment(planomsorg_plan *plan, const planomsorg_ssbproj *proj,
+                         const char *region, const char *function)
+{
+    if (region && strlen(region) >= sizeof plan->align_region)
+        return pl_error(PLANOMSORG_EINVAL, "%s: region name of %zu bytes (at most %zu)", function,
+                        strlen(region), sizeof plan->align_region - 1);
+    char saved[sizeof plan->align_region];
+    strcpy(saved, plan->align_region);
+    snprintf(plan->align_region, sizeof plan->align_region, "%s", region ? region : "");
+    if (proj) {
+        int index = 0;
+        const char *name = align_region(plan);
+        if (planomsorg_ssbproj_find_region(&index, proj, name) != PLANOMSORG_OK) {
+            int rc = pl_error(PLANOMSORG_ENOTFOUND, "%s: region '%s' is not in the SSB table",
+                              function, name ? name : "Hele landet");
+            strcpy(plan->align_region, saved);
+            return rc;
+        }
+    }
+    plan->align = proj;
+    return PLANOMSORG_OK;
+}
+
+int planomsorg_plan_set_alignment(planomsorg_plan *plan, const planomsorg_ssbproj *proj,
+                                  const char *region)
+{
+    PL_CHECK_NULL(plan);
+    int rc = set_alignment(plan, proj, region, __func__);
+    if (rc == PLANOMSORG_OK && plan->owned_align && plan->align != plan->owned_align) {
+        planomsorg_ssbproj_free(plan->owned_align);
+        plan->owned_align = NULL;
+    }
+    return rc;
+}
+
+int pl_plan_own_alignment(planomsorg_plan *plan, planomsorg_ssbproj *proj, const char *region)
+{
+    int rc = set_alignment(plan, proj, region, "planomsorg_plan_read_yaml");
+    if (rc != PLANOMSORG_OK) {
+        planomsorg_ssbproj_free(proj);
+        return rc;
+    }
+    if (plan->owned_align != proj)
+        planomsorg_ssbproj_free(plan->owned_align);
+    plan->owned_align = proj;
     return PLANOMSORG_OK;
 }
 
@@ -432,6 +491,9 @@ static int ctx_population(struct run_ctx *c, int alt, const planomsorg_populatio
         if (rc == PLANOMSORG_OK)
             rc = planomsorg_population_project(&c->proj[alt], NULL, c->base_pop, p->base_year,
                                                p->last_year, demo);
+        /* demography alternatives and SSB's share their codes: main, low, high */
+        if (rc == PLANOMSORG_OK && p->align)
+            rc = planomsorg_ssbproj_align(NULL, c->proj[alt], p->align, align_region(p), alt);
         if (rc != PLANOMSORG_OK)
             return rc;
     }

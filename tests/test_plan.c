@@ -412,6 +412,106 @@ static void test_kostra_fallback(void **state)
     planomsorg_plan_free(p);
 }
 
+/* Alignment to an SSB table: targets 0.99 x the unaligned projection for 0-66 and 67-79
+ * and 1.02 x for 80+; the aligned plan's populations must equal the targets. */
+static char *ssb_table_text(const planomsorg_plan_result *r, size_t *len)
+{
+    static const int lo[3] = {0, 67, 80}, hi[3] = {66, 79, PLANOMSORG_AGE_OPEN};
+    static const char *const label[3] = {"0-66 år", "67-79 år", "80 år eller eldre"};
+    static const double factor[3] = {0.99, 0.99, 1.02};
+    size_t cap = 8192;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    int n = snprintf(text, cap, "region,statistikkvariabel,år,alder,value\n");
+    const planomsorg_population *pop = planomsorg_result_population(
+        planomsorg_plan_result_services(r, 0));
+    for (int y = BASE; y <= 2030; y++)
+        for (int g = 0; g < 3; g++) {
+            double v = 0;
+            assert_int_equal(planomsorg_population_sum(pop, y, PLANOMSORG_SEX_BOTH, lo[g], hi[g],
+                                                       &v), PLANOMSORG_OK);
+            n += snprintf(text + n, cap - (size_t)n, "Hele landet,Hovedalternativet (MMMM),%d,%s,"
+                          "%.17g\n", y, label[g], v * factor[g]);
+        }
+    *len = (size_t)n;
+    return text;
+}
+
+static void check_aligned(const planomsorg_plan_result *plain, const planomsorg_plan_result *r)
+{
+    for (int y = BASE; y <= 2030; y++) {
+        double p80 = get(plain, 0, y, PLANOMSORG_MEASURE_POPULATION_80P, -1, -1);
+        double all = get(plain, 0, y, PLANOMSORG_MEASURE_POPULATION, -1, -1);
+        assert_close(get(r, 0, y, PLANOMSORG_MEASURE_POPULATION_80P, -1, -1), 1.02 * p80,
+                     1e-9 * p80);
+        assert_close(get(r, 0, y, PLANOMSORG_MEASURE_POPULATION, -1, -1),
+                     0.99 * (all - p80) + 1.02 * p80, 1e-9 * all);
+    }
+}
+
+static void test_alignment(void **state)
+{
+    (void)state;
+    planomsorg_plan *p = NULL;
+    planomsorg_plan_result *plain = NULL, *r = NULL;
+    assert_int_equal(planomsorg_plan_new(&p, NULL, BASE, 2030), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_run(&plain, p), PLANOMSORG_OK);
+    size_t len = 0;
+    char *text = ssb_table_text(plain, &len);
+    planomsorg_ssbproj *proj = NULL;
+    assert_int_equal(planomsorg_ssbproj_parse(&proj, text, len, "ssb.csv"), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_set_alignment(p, proj, NULL), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_run(&r, p), PLANOMSORG_OK);
+    check_aligned(plain, r);
+    planomsorg_plan_result_free(r);
+    r = NULL;
+    assert_error(planomsorg_plan_set_alignment(p, proj, "Atlantis"), PLANOMSORG_ENOTFOUND,
+                 "'Atlantis'");
+    /* the worst bundle needs the high alternative (HHMH), which the table lacks */
+    assert_int_equal(planomsorg_plan_set_alignment(p, proj, NULL), PLANOMSORG_OK);
+    add_bundle(p, PLANOMSORG_BUNDLE_WORST);
+    assert_int_equal(planomsorg_plan_run(&r, p), PLANOMSORG_ENOTFOUND);
+    assert_null(r);
+    planomsorg_plan_free(p);
+
+    /* the same through a plan file, the table next to it */
+    char dir[] = "/tmp/planomsorg_plan_align_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char csv[256], yaml[256];
+    snprintf(csv, sizeof csv, "%s/ssb.csv", dir);
+    snprintf(yaml, sizeof yaml, "%s/plan.yaml", dir);
+    FILE *f = fopen(csv, "w");
+    assert_non_null(f);
+    fwrite(text, 1, len, f);
+    fclose(f);
+    f = fopen(yaml, "w");
+    fputs("last_year: 2030\npopulation:\n  align: {file: ssb.csv, region: Hele landet}\n", f);
+    fclose(f);
+    assert_int_equal(planomsorg_plan_read_yaml(&p, yaml), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_run(&r, p), PLANOMSORG_OK);
+    check_aligned(plain, r);
+    planomsorg_plan_result_free(r);
+    planomsorg_plan_free(p);
+    f = fopen(yaml, "w");
+    fputs("population:\n  align: {file: ssb.csv, region: Atlantis}\n", f);
+    fclose(f);
+    assert_error(planomsorg_plan_read_yaml(&p, yaml), PLANOMSORG_ENOTFOUND, "plan.yaml:2:34:");
+    f = fopen(yaml, "w");
+    fputs("population:\n  align: {file: nothere.csv}\n", f);
+    fclose(f);
+    assert_error(planomsorg_plan_read_yaml(&p, yaml), PLANOMSORG_EIO, "plan.yaml:2:17:");
+    f = fopen(yaml, "w");
+    fputs("population:\n  file: x.csv\n  align: {file: ssb.csv}\n", f);
+    fclose(f);
+    assert_error(planomsorg_plan_read_yaml(&p, yaml), PLANOMSORG_EFORMAT, "plan.yaml:3:10:");
+    remove(csv);
+    remove(yaml);
+    rmdir(dir);
+    free(text);
+    planomsorg_ssbproj_free(proj);
+    planomsorg_plan_result_free(plain);
+}
+
 /* ------------------------------------------------------------------------- */
 /* Plan files                                                                 */
 /* ------------------------------------------------------------------------- */
@@ -604,6 +704,7 @@ int main(void)
         cmocka_unit_test(test_family_care_and_capacity),
         cmocka_unit_test(test_bad_use),
         cmocka_unit_test(test_kostra_fallback),
+        cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_yaml_good),
         cmocka_unit_test(test_yaml_population_file),
         cmocka_unit_test(test_yaml_errors),

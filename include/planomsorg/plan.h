@@ -7,8 +7,9 @@
  * - a region (Norway or a municipality) and the years base_year .. last_year;
  * - a population: projected from the embedded 1 January population of the base year
  *   with the region's default demography (demography.h) under each scenario's
- *   demography alternative (the default), or one population given by the caller and
- *   used by every scenario;
+ *   demography alternative (the default), optionally aligned to the age-group totals of
+ *   an SSB projection table (ssbproj.h) under the same alternative, or one population
+ *   given by the caller and used by every scenario;
  * - a staircase (staircase.h) with use rates (rates mode) or transitions (Markov mode);
  *   by default the eight-level default staircase with rates from the region's KOSTRA
  *   counts of the year before the base year (when SSB suppressed a count that the
@@ -48,6 +49,7 @@
 #include "staffing.h"
 #include "costs.h"
 #include "scenario.h"
+#include "ssbproj.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -173,6 +175,29 @@ PLANOMSORG_EXPORT int planomsorg_plan_years(int *base_year, int *last_year,
  */
 PLANOMSORG_EXPORT int planomsorg_plan_set_population(planomsorg_plan *plan,
                                                      const planomsorg_population *pop);
+
+/**
+ * @brief Align the projected population of every scenario to an SSB projection table.
+ *
+ * After the cohort-component projection under a scenario's demography alternative
+ * (main, low, high), every year held by both the projection and the table is scaled
+ * group by group to the table's totals of the same alternative (MMMM, LLML, HHMH) with
+ * planomsorg_ssbproj_align(): single ages and sexes keep their shares within each group.
+ * A population given with planomsorg_plan_set_population() is not aligned.
+ * @param[in,out] plan   The plan.
+ * @param[in]     proj   The table, or NULL to remove the alignment. Borrowed: it must stay
+ *                       valid while the plan uses it (until the plan is freed or the
+ *                       alignment replaced).
+ * @param[in]     region The region's name in the table (matched as
+ *                       planomsorg_ssbproj_find_region() does), or NULL for the plan's
+ *                       region: "Hele landet" for Norway, else the municipality's name.
+ * @return #PLANOMSORG_OK, #PLANOMSORG_EINVAL (a name longer than 127 bytes) or
+ *         #PLANOMSORG_ENOTFOUND (the region is not in the table).
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT int planomsorg_plan_set_alignment(planomsorg_plan *plan,
+                                                    const planomsorg_ssbproj *proj,
+                                                    const char *region);
 
 /**
  * @brief Replace the staircase (copied). Rates return to "not set" unless the staircase
@@ -516,7 +541,8 @@ PLANOMSORG_EXPORT int planomsorg_plan_result_write_csv(const planomsorg_plan_res
 /**
  * @brief Read a plan file (YAML; format in docs/plan-file.md).
  * @param[out] out  Receives the plan (caller frees with planomsorg_plan_free()).
- * @param[in]  path The file; files it names (a population CSV) are relative to its directory.
+ * @param[in]  path The file; files it names (a population CSV, an SSB table) are relative to
+ *                  its directory.
  * @return #PLANOMSORG_OK; #PLANOMSORG_EIO (unreadable), #PLANOMSORG_EFORMAT (not YAML, an
  *         unknown key, a wrong type), #PLANOMSORG_EVALUE (a value out of range),
  *         #PLANOMSORG_ENOTFOUND (an unknown level, group, scenario or region),
