@@ -152,6 +152,45 @@ static int summary_rows(struct summary_row *rows, const planomsorg_plan_result *
 
 #define MAX_SUMMARY_ROWS (PLANOMSORG_MAX_LEVELS + 80)
 
+/* The band between the scenarios (min - max) of the headline measures. */
+static int write_band(const planomsorg_plan_result *r, const int *years, int ny,
+                      const char *const *cols)
+{
+    static const struct {
+        const char *label;
+        int measure;
+        double scale;
+    } rows[] = {
+        {"Population 80+", PLANOMSORG_MEASURE_POPULATION_80P, 1},
+        {"Users, all service levels", PLANOMSORG_MEASURE_USERS, 1},
+        {"Places needed", PLANOMSORG_MEASURE_PLACES_NEEDED, 1},
+        {"FTE demand", PLANOMSORG_MEASURE_FTE_DEMAND, 1},
+        {"FTE gap", PLANOMSORG_MEASURE_FTE_GAP, 1},
+        {"Total cost (MNOK)", PLANOMSORG_MEASURE_COST_TOTAL, 1e-6},
+    };
+    cli_table *t = cli_table_new(ny + 1, cols);
+    if (!t)
+        return CLI_EXIT_FAILURE;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        if (cli_table_row(t) != 0 || cli_table_text(t, rows[i].label) != 0) {
+            cli_table_free(t);
+            return CLI_EXIT_FAILURE;
+        }
+        for (int j = 0; j < ny; j++) {
+            double lo = NAN, hi = NAN;
+            char cell[64];
+            planomsorg_plan_result_band(&lo, &hi, r, years[j], rows[i].measure,
+                                        PLANOMSORG_PLAN_ALL, PLANOMSORG_PLAN_ALL);
+            snprintf(cell, sizeof cell, "%.0f - %.0f", lo * rows[i].scale, hi * rows[i].scale);
+            cli_table_text(t, cell);
+        }
+    }
+    fputc('\n', stdout);
+    cli_table_write(t, stdout, CLI_FORMAT_TABLE, "Band between the scenarios (min - max)");
+    cli_table_free(t);
+    return CLI_EXIT_OK;
+}
+
 static int write_table(const planomsorg_plan_result *r)
 {
     int first = 0, last = 0;
@@ -189,7 +228,7 @@ static int write_table(const planomsorg_plan_result *r)
         cli_table_write(t, stdout, CLI_FORMAT_TABLE, title);
         cli_table_free(t);
     }
-    return CLI_EXIT_OK;
+    return planomsorg_plan_result_n_scenarios(r) > 1 ? write_band(r, years, ny, cols) : CLI_EXIT_OK;
 }
 
 /* Calls fn for every row of the long layout (the rows of planomsorg_plan_result_write_csv). */
