@@ -268,6 +268,41 @@ static void test_family_care_and_capacity(void **state)
     planomsorg_plan_free(p);
 }
 
+/* PV of total cost = sum over years of total / 1.04^(y - 2025), written out here. */
+static void test_present_value(void **state)
+{
+    (void)state;
+    const planomsorg_plan_result *r = norway3;
+    for (int s = 0; s < 3; s++) {
+        double want = 0, op = 0, inv = 0, pv = 0, pv_op = 0, pv_inv = 0;
+        for (int y = BASE; y <= 2050; y++) {
+            double d = pow(1.04, -(y - BASE));
+            want += get(r, s, y, PLANOMSORG_MEASURE_COST_TOTAL, -1, -1) * d;
+            op += get(r, s, y, PLANOMSORG_MEASURE_COST_OPERATING, -1, -1) * d;
+            inv += get(r, s, y, PLANOMSORG_MEASURE_COST_INVESTMENT, -1, -1) * d;
+        }
+        assert_int_equal(planomsorg_plan_result_present_value(&pv, r, s,
+                                                              PLANOMSORG_MEASURE_COST_TOTAL, 0.04),
+                         PLANOMSORG_OK);
+        assert_close(pv, want, 1e-12 * want);
+        assert_int_equal(planomsorg_plan_result_present_value(
+                             &pv_op, r, s, PLANOMSORG_MEASURE_COST_OPERATING, 0.04), PLANOMSORG_OK);
+        assert_int_equal(planomsorg_plan_result_present_value(
+                             &pv_inv, r, s, PLANOMSORG_MEASURE_COST_INVESTMENT, 0.04),
+                         PLANOMSORG_OK);
+        assert_close(pv_op, op, 1e-12 * op);
+        assert_close(pv_inv, inv, 1e-12 * op);
+        assert_close(pv_op + pv_inv, pv, 1e-12 * pv);
+    }
+    double pv = 0;
+    assert_error(planomsorg_plan_result_present_value(&pv, r, 0, PLANOMSORG_MEASURE_USERS, 0.04),
+                 PLANOMSORG_EINVAL, "not a cost measure");
+    assert_error(planomsorg_plan_result_present_value(&pv, r, 0, PLANOMSORG_MEASURE_COST_TOTAL,
+                                                      -1), PLANOMSORG_EVALUE, "discount rate -1");
+    assert_error(planomsorg_plan_result_present_value(&pv, r, 3, PLANOMSORG_MEASURE_COST_TOTAL,
+                                                      0.04), PLANOMSORG_ERANGE, "scenario 3");
+}
+
 static void test_csv(void **state)
 {
     (void)state;
@@ -697,6 +732,7 @@ int main(void)
     const struct CMUnitTest norway[] = {
         cmocka_unit_test(test_identities),
         cmocka_unit_test(test_band_order),
+        cmocka_unit_test(test_present_value),
         cmocka_unit_test(test_csv),
     };
     const struct CMUnitTest others[] = {

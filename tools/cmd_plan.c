@@ -55,6 +55,9 @@ static const char plan_usage[] =
     "file, 64 bad usage.\n";
 
 static const int milestones[] = {2025, 2030, 2035, 2040, 2050};
+/* Discount rate of the table's present value: the 4 % of Finansdepartementet's
+ * rundskriv R-109/2021 for public investment analyses (the first 40 years). */
+#define DISCOUNT_RATE 0.04
 
 static const char *option_value(int argc, char **argv, int *i, const char *name, int *missing)
 {
@@ -227,6 +230,11 @@ static int write_table(const planomsorg_plan_result *r)
             fputc('\n', stdout);
         cli_table_write(t, stdout, CLI_FORMAT_TABLE, title);
         cli_table_free(t);
+        double pv = NAN;
+        if (planomsorg_plan_result_present_value(&pv, r, s, PLANOMSORG_MEASURE_COST_TOTAL,
+                                                 DISCOUNT_RATE) == PLANOMSORG_OK)
+            printf("Present value of the total cost %d-%d at %.0f %% a year: %.0f MNOK\n", first,
+                   last, 100 * DISCOUNT_RATE, pv * 1e-6);
     }
     return planomsorg_plan_result_n_scenarios(r) > 1 ? write_band(r, years, ny, cols) : CLI_EXIT_OK;
 }

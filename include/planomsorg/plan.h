@@ -485,6 +485,24 @@ PLANOMSORG_EXPORT int planomsorg_plan_result_band(double *lo, double *hi,
                                                   int measure, int level, int group);
 
 /**
+ * @brief Present value of a cost measure over the result's years, discounted to the base
+ *        year b: sum_y X[y] * (1 + rate)^-(y - b) (costs.h, planomsorg_present_value()).
+ * @param[out] out      Receives the present value (NOK).
+ * @param[in]  r        The result.
+ * @param[in]  scenario 0..n_scenarios-1.
+ * @param[in]  measure  #PLANOMSORG_MEASURE_COST_OPERATING, #PLANOMSORG_MEASURE_COST_INVESTMENT,
+ *                      #PLANOMSORG_MEASURE_COST_GRANT or #PLANOMSORG_MEASURE_COST_TOTAL.
+ * @param[in]  rate     Discount rate per year, finite, > -1 (0.04 is 4 %).
+ * @return #PLANOMSORG_OK, #PLANOMSORG_EINVAL (NULL or not a cost measure),
+ *         #PLANOMSORG_ERANGE (scenario) or #PLANOMSORG_EVALUE (rate).
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT int planomsorg_plan_result_present_value(double *out,
+                                                           const planomsorg_plan_result *r,
+                                                           int scenario, int measure,
+                                                           double rate);
+
+/**
  * @brief The service projection behind one scenario (users and queues by age and sex).
  * @param[in] r        The result.
  * @param[in] scenario 0..n_scenarios-1.
