@@ -36,8 +36,9 @@ static const char plan_usage[] =
     "                       scenario,year,measure,level,group,value; json: the same rows as\n"
     "                       an array of objects\n"
     "  --xlsx FILE          also write an Excel workbook: sheets Summary, Data (the long\n"
-    "                       layout), FTE demand (years x scenarios, with a line chart) and\n"
-    "                       Staff gap (years x scenarios)\n"
+    "                       layout), FTE demand (years x scenarios, with a line chart),\n"
+    "                       Staff gap (years x scenarios) and Band (min and max over the\n"
+    "                       scenarios of the headline measures)\n"
     "  --help               this text\n"
     "\n"
     "Measures of the long layout (level/group 'all' on rows that sum over them):\n"
@@ -404,6 +405,36 @@ static int write_xlsx(const planomsorg_plan_result *r, const char *path)
 
     lxw_worksheet *gap = workbook_add_worksheet(wb, "Staff gap");
     xlsx_matrix(gap, r, PLANOMSORG_MEASURE_FTE_GAP, bold);
+
+    /* Band: min and max over the scenarios of the headline measures, every year */
+    static const int band_measures[] = {PLANOMSORG_MEASURE_POPULATION_80P,
+                                        PLANOMSORG_MEASURE_USERS,
+                                        PLANOMSORG_MEASURE_PLACES_NEEDED,
+                                        PLANOMSORG_MEASURE_FTE_DEMAND,
+                                        PLANOMSORG_MEASURE_FTE_GAP,
+                                        PLANOMSORG_MEASURE_COST_TOTAL};
+    lxw_worksheet *band = workbook_add_worksheet(wb, "Band");
+    worksheet_write_string(band, 0, 0, "year", bold);
+    int nb = (int)(sizeof band_measures / sizeof band_measures[0]);
+    for (int i = 0; i < nb; i++) {
+        char head[64];
+        snprintf(head, sizeof head, "%s_min", planomsorg_plan_measure_name(band_measures[i]));
+        worksheet_write_string(band, 0, (lxw_col_t)(2 * i + 1), head, bold);
+        snprintf(head, sizeof head, "%s_max", planomsorg_plan_measure_name(band_measures[i]));
+        worksheet_write_string(band, 0, (lxw_col_t)(2 * i + 2), head, bold);
+    }
+    for (int y = first; y <= last; y++) {
+        lxw_row_t br = (lxw_row_t)(y - first + 1);
+        worksheet_write_number(band, br, 0, y, NULL);
+        for (int i = 0; i < nb; i++) {
+            double lo = NAN, hi = NAN;
+            if (planomsorg_plan_result_band(&lo, &hi, r, y, band_measures[i], PLANOMSORG_PLAN_ALL,
+                                            PLANOMSORG_PLAN_ALL) != PLANOMSORG_OK)
+                continue;
+            worksheet_write_number(band, br, (lxw_col_t)(2 * i + 1), lo, NULL);
+            worksheet_write_number(band, br, (lxw_col_t)(2 * i + 2), hi, NULL);
+        }
+    }
 
     lxw_error err = workbook_close(wb);
     if (err != LXW_NO_ERROR) {

@@ -341,6 +341,8 @@ PLANOMSORG_EXPORT const planomsorg_scenario *planomsorg_plan_scenario(const plan
 
 /**
  * @brief Run every scenario of the plan (the middle bundle when it has none).
+ *
+ * The plan is only read, so several threads may run the same plan at once.
  * @param[out] out  Receives the result (caller frees with planomsorg_plan_result_free()).
  * @param[in]  plan The plan (read only).
  * @return #PLANOMSORG_OK, or the status of the failing module (the message names the
