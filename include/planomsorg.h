@@ -37,4 +37,7 @@
 #include "planomsorg/montecarlo.h"
 #include "planomsorg/cohort.h"
 
+/* scenarios and the plan */
+#include "planomsorg/scenario.h"
+#include "planomsorg/plan.h"
 #endif

@@ -290,6 +290,30 @@ int planomsorg_plan_result_get(double *out, const planomsorg_plan_result *r, int
     return get_value(out, r, &r->runs[scenario], year, measure, level, group);
 }
 
+int planomsorg_plan_result_present_value(double *out, const planomsorg_plan_result *r,
+                                         int scenario, int measure, double rate)
+{
+    PL_CHECK_NULL(out);
+    PL_CHECK_NULL(r);
+    if (scenario < 0 || scenario >= r->n_runs)
+        return pl_error(PLANOMSORG_ERANGE, "%s: scenario %d outside 0..%d", __func__, scenario,
+                        r->n_runs - 1);
+    int code;
+    switch (measure) {
+    case PLANOMSORG_MEASURE_COST_OPERATING: code = PLANOMSORG_COST_OPERATING; break;
+    case PLANOMSORG_MEASURE_COST_INVESTMENT: code = PLANOMSORG_COST_INVESTMENT_NET; break;
+    case PLANOMSORG_MEASURE_COST_GRANT: code = PLANOMSORG_COST_GRANT; break;
+    case PLANOMSORG_MEASURE_COST_TOTAL: code = PLANOMSORG_COST_TOTAL; break;
+    default:
+        return pl_error(PLANOMSORG_EINVAL, "%s: measure %d is not a cost measure", __func__,
+                        measure);
+    }
+    if (!isfinite(rate) || rate <= -1)
+        return pl_error(PLANOMSORG_EVALUE, "%s: discount rate %g is not a finite number > -1",
+                        __func__, rate);
+    return planomsorg_costs_result_pv(out, r->runs[scenario].costs, code, rate, r->first_year);
+}
+
 int planomsorg_plan_result_band(double *lo, double *hi, const planomsorg_plan_result *r,
                                 int year, int measure, int level, int group)
 {

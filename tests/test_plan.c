@@ -268,6 +268,41 @@ static void test_family_care_and_capacity(void **state)
     planomsorg_plan_free(p);
 }
 
+/* PV of total cost = sum over years of total / 1.04^(y - 2025), written out here. */
+static void test_present_value(void **state)
+{
+    (void)state;
+    const planomsorg_plan_result *r = norway3;
+    for (int s = 0; s < 3; s++) {
+        double want = 0, op = 0, inv = 0, pv = 0, pv_op = 0, pv_inv = 0;
+        for (int y = BASE; y <= 2050; y++) {
+            double d = pow(1.04, -(y - BASE));
+            want += get(r, s, y, PLANOMSORG_MEASURE_COST_TOTAL, -1, -1) * d;
+            op += get(r, s, y, PLANOMSORG_MEASURE_COST_OPERATING, -1, -1) * d;
+            inv += get(r, s, y, PLANOMSORG_MEASURE_COST_INVESTMENT, -1, -1) * d;
+        }
+        assert_int_equal(planomsorg_plan_result_present_value(&pv, r, s,
+                                                              PLANOMSORG_MEASURE_COST_TOTAL, 0.04),
+                         PLANOMSORG_OK);
+        assert_close(pv, want, 1e-12 * want);
+        assert_int_equal(planomsorg_plan_result_present_value(
+                             &pv_op, r, s, PLANOMSORG_MEASURE_COST_OPERATING, 0.04), PLANOMSORG_OK);
+        assert_int_equal(planomsorg_plan_result_present_value(
+                             &pv_inv, r, s, PLANOMSORG_MEASURE_COST_INVESTMENT, 0.04),
+                         PLANOMSORG_OK);
+        assert_close(pv_op, op, 1e-12 * op);
+        assert_close(pv_inv, inv, 1e-12 * op);
+        assert_close(pv_op + pv_inv, pv, 1e-12 * pv);
+    }
+    double pv = 0;
+    assert_error(planomsorg_plan_result_present_value(&pv, r, 0, PLANOMSORG_MEASURE_USERS, 0.04),
+                 PLANOMSORG_EINVAL, "not a cost measure");
+    assert_error(planomsorg_plan_result_present_value(&pv, r, 0, PLANOMSORG_MEASURE_COST_TOTAL,
+                                                      -1), PLANOMSORG_EVALUE, "discount rate -1");
+    assert_error(planomsorg_plan_result_present_value(&pv, r, 3, PLANOMSORG_MEASURE_COST_TOTAL,
+                                                      0.04), PLANOMSORG_ERANGE, "scenario 3");
+}
+
 static void test_csv(void **state)
 {
     (void)state;
@@ -368,6 +403,194 @@ static void test_bad_use(void **state)
     planomsorg_plan_free(p);
     planomsorg_plan_free(NULL);
     planomsorg_plan_result_free(NULL);
+}
+
+/* Bjerkreim (1114) lacks a KOSTRA count in 2024 and has all of them in 2025: the default
+ * plan falls back to the 2025 rates (checked here against the services module's rates of
+ * 2025 applied by hand to the base-year population); an explicit year is used as given.
+ * Utsira (1151) lacks counts in both years, and the run says which. */
+static void test_kostra_fallback(void **state)
+{
+    (void)state;
+    planomsorg_plan *p = NULL;
+    planomsorg_plan_result *r = NULL;
+    assert_int_equal(planomsorg_plan_new(&p, "1114", BASE, 2030), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_run(&r, p), PLANOMSORG_OK);
+    planomsorg_staircase *stairs = NULL;
+    planomsorg_services *svc = NULL;
+    assert_int_equal(planomsorg_staircase_new_default(&stairs), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_services_new(&svc, stairs), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_services_set_rates_kostra(svc, "1114", 2025), PLANOMSORG_OK);
+    static double rates[8 * 106 * 2];
+    assert_int_equal(planomsorg_services_get_rates(rates, 8 * 106 * 2, svc, 105), PLANOMSORG_OK);
+    planomsorg_population *emb = NULL;
+    assert_int_equal(planomsorg_data_population(&emb, "1114"), PLANOMSORG_OK);
+    for (int k = 1; k < 8; k++) {
+        double want = 0;
+        for (int s = 0; s < 2; s++)
+            for (int a = 0; a <= 105; a++) {
+                double persons = 0;
+                assert_int_equal(planomsorg_population_get(emb, BASE, s, a, &persons),
+                                 PLANOMSORG_OK);
+                want += rates[(k * 106 + a) * 2 + s] * persons;
+            }
+        assert_close(get(r, 0, BASE, PLANOMSORG_MEASURE_USERS, k, -1), want, 1e-9 * want + 1e-12);
+    }
+    planomsorg_plan_result_free(r);
+    assert_int_equal(planomsorg_plan_set_rates_kostra(p, 2024), PLANOMSORG_EMISSING);
+    planomsorg_plan_free(p);
+    planomsorg_population_free(emb);
+    planomsorg_services_free(svc);
+    planomsorg_staircase_free(stairs);
+    assert_int_equal(planomsorg_plan_new(&p, "1151", BASE, 2030), PLANOMSORG_OK);
+    assert_error(planomsorg_plan_run(&r, p), PLANOMSORG_EMISSING, "region 1151");
+    planomsorg_plan_free(p);
+}
+
+/* Alignment to an SSB table: targets 0.99 x the unaligned projection for 0-66 and 67-79
+ * and 1.02 x for 80+; the aligned plan's populations must equal the targets. */
+static char *ssb_table_text(const planomsorg_plan_result *r, size_t *len)
+{
+    static const int lo[3] = {0, 67, 80}, hi[3] = {66, 79, PLANOMSORG_AGE_OPEN};
+    static const char *const label[3] = {"0-66 år", "67-79 år", "80 år eller eldre"};
+    static const double factor[3] = {0.99, 0.99, 1.02};
+    size_t cap = 8192;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    int n = snprintf(text, cap, "region,statistikkvariabel,år,alder,value\n");
+    const planomsorg_population *pop = planomsorg_result_population(
+        planomsorg_plan_result_services(r, 0));
+    for (int y = BASE; y <= 2030; y++)
+        for (int g = 0; g < 3; g++) {
+            double v = 0;
+            assert_int_equal(planomsorg_population_sum(pop, y, PLANOMSORG_SEX_BOTH, lo[g], hi[g],
+                                                       &v), PLANOMSORG_OK);
+            n += snprintf(text + n, cap - (size_t)n, "Hele landet,Hovedalternativet (MMMM),%d,%s,"
+                          "%.17g\n", y, label[g], v * factor[g]);
+        }
+    *len = (size_t)n;
+    return text;
+}
+
+static void check_aligned(const planomsorg_plan_result *plain, const planomsorg_plan_result *r)
+{
+    for (int y = BASE; y <= 2030; y++) {
+        double p80 = get(plain, 0, y, PLANOMSORG_MEASURE_POPULATION_80P, -1, -1);
+        double all = get(plain, 0, y, PLANOMSORG_MEASURE_POPULATION, -1, -1);
+        assert_close(get(r, 0, y, PLANOMSORG_MEASURE_POPULATION_80P, -1, -1), 1.02 * p80,
+                     1e-9 * p80);
+        assert_close(get(r, 0, y, PLANOMSORG_MEASURE_POPULATION, -1, -1),
+                     0.99 * (all - p80) + 1.02 * p80, 1e-9 * all);
+    }
+}
+
+static void test_alignment(void **state)
+{
+    (void)state;
+    planomsorg_plan *p = NULL;
+    planomsorg_plan_result *plain = NULL, *r = NULL;
+    assert_int_equal(planomsorg_plan_new(&p, NULL, BASE, 2030), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_run(&plain, p), PLANOMSORG_OK);
+    size_t len = 0;
+    char *text = ssb_table_text(plain, &len);
+    planomsorg_ssbproj *proj = NULL;
+    assert_int_equal(planomsorg_ssbproj_parse(&proj, text, len, "ssb.csv"), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_set_alignment(p, proj, NULL), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_run(&r, p), PLANOMSORG_OK);
+    check_aligned(plain, r);
+    planomsorg_plan_result_free(r);
+    r = NULL;
+    assert_error(planomsorg_plan_set_alignment(p, proj, "Atlantis"), PLANOMSORG_ENOTFOUND,
+                 "'Atlantis'");
+    /* the worst bundle needs the high alternative (HHMH), which the table lacks */
+    assert_int_equal(planomsorg_plan_set_alignment(p, proj, NULL), PLANOMSORG_OK);
+    add_bundle(p, PLANOMSORG_BUNDLE_WORST);
+    assert_int_equal(planomsorg_plan_run(&r, p), PLANOMSORG_ENOTFOUND);
+    assert_null(r);
+    planomsorg_plan_free(p);
+
+    /* the same through a plan file, the table next to it */
+    char dir[] = "/tmp/planomsorg_plan_align_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char csv[256], yaml[256];
+    snprintf(csv, sizeof csv, "%s/ssb.csv", dir);
+    snprintf(yaml, sizeof yaml, "%s/plan.yaml", dir);
+    FILE *f = fopen(csv, "w");
+    assert_non_null(f);
+    fwrite(text, 1, len, f);
+    fclose(f);
+    f = fopen(yaml, "w");
+    fputs("last_year: 2030\npopulation:\n  align: {file: ssb.csv, region: Hele landet}\n", f);
+    fclose(f);
+    assert_int_equal(planomsorg_plan_read_yaml(&p, yaml), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_run(&r, p), PLANOMSORG_OK);
+    check_aligned(plain, r);
+    planomsorg_plan_result_free(r);
+    planomsorg_plan_free(p);
+    f = fopen(yaml, "w");
+    fputs("population:\n  align: {file: ssb.csv, region: Atlantis}\n", f);
+    fclose(f);
+    assert_error(planomsorg_plan_read_yaml(&p, yaml), PLANOMSORG_ENOTFOUND, "plan.yaml:2:34:");
+    f = fopen(yaml, "w");
+    fputs("population:\n  align: {file: nothere.csv}\n", f);
+    fclose(f);
+    assert_error(planomsorg_plan_read_yaml(&p, yaml), PLANOMSORG_EIO, "plan.yaml:2:17:");
+    f = fopen(yaml, "w");
+    fputs("population:\n  file: x.csv\n  align: {file: ssb.csv}\n", f);
+    fclose(f);
+    assert_error(planomsorg_plan_read_yaml(&p, yaml), PLANOMSORG_EFORMAT, "plan.yaml:3:10:");
+    remove(csv);
+    remove(yaml);
+    rmdir(dir);
+    free(text);
+    planomsorg_ssbproj_free(proj);
+    planomsorg_plan_result_free(plain);
+}
+
+/* Markov mode: a plan with transitions keeps persons across levels equal to the
+ * population in every year, and its identities hold as in rates mode. */
+static void test_markov_plan(void **state)
+{
+    (void)state;
+    planomsorg_plan *p = NULL;
+    planomsorg_transitions *tr = NULL;
+    const int band_lo[2] = {0, 80};
+    assert_int_equal(planomsorg_plan_new(&p, "5021", BASE, 2035), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_transitions_new(&tr, 8, band_lo, 2, 0, 0), PLANOMSORG_OK);
+    /* 80+: 5 % a year move from home nursing to long-term care, 10 % from none to alarms */
+    double m[64] = {0};
+    for (int k = 0; k < 8; k++)
+        m[k * 8 + k] = 1;
+    m[3 * 8 + 3] = 0.95;
+    m[3 * 8 + 7] = 0.05;
+    m[0 * 8 + 0] = 0.90;
+    m[0 * 8 + 1] = 0.10;
+    for (int s = 0; s < 2; s++)
+        assert_int_equal(planomsorg_transitions_set_matrix(tr, PLANOMSORG_ANY_YEAR, 1, s, m, 64),
+                         PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_set_transitions(p, tr), PLANOMSORG_OK);
+    planomsorg_transitions_free(tr);
+    add_bundle(p, PLANOMSORG_BUNDLE_MIDDLE);
+    planomsorg_plan_result *r = NULL;
+    assert_int_equal(planomsorg_plan_run(&r, p), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_result_mode(planomsorg_plan_result_services(r, 0)),
+                     PLANOMSORG_MODE_MARKOV);
+    for (int y = BASE; y <= 2035; y++) {
+        double pop = get(r, 0, y, PLANOMSORG_MEASURE_POPULATION, -1, -1), sum = 0, by_g = 0;
+        for (int k = 0; k < 8; k++)
+            sum += get(r, 0, y, PLANOMSORG_MEASURE_USERS, k, -1);
+        assert_close(sum, pop, 1e-9 * pop);
+        double fte = get(r, 0, y, PLANOMSORG_MEASURE_FTE_DEMAND, -1, -1);
+        for (int g = 0; g < 4; g++)
+            by_g += get(r, 0, y, PLANOMSORG_MEASURE_FTE_DEMAND, -1, g);
+        assert_close(by_g, fte, 1e-9 * fte);
+    }
+    planomsorg_plan_result_free(r);
+    planomsorg_transitions *bad = NULL;
+    assert_int_equal(planomsorg_transitions_new(&bad, 3, band_lo, 1, 0, 0), PLANOMSORG_OK);
+    assert_error(planomsorg_plan_set_transitions(p, bad), PLANOMSORG_EDIMENSION, "3 levels");
+    planomsorg_transitions_free(bad);
+    planomsorg_plan_free(p);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -555,12 +778,16 @@ int main(void)
     const struct CMUnitTest norway[] = {
         cmocka_unit_test(test_identities),
         cmocka_unit_test(test_band_order),
+        cmocka_unit_test(test_present_value),
         cmocka_unit_test(test_csv),
     };
     const struct CMUnitTest others[] = {
         cmocka_unit_test(test_constant_standard_by_hand),
         cmocka_unit_test(test_family_care_and_capacity),
         cmocka_unit_test(test_bad_use),
+        cmocka_unit_test(test_kostra_fallback),
+        cmocka_unit_test(test_alignment),
+        cmocka_unit_test(test_markov_plan),
         cmocka_unit_test(test_yaml_good),
         cmocka_unit_test(test_yaml_population_file),
         cmocka_unit_test(test_yaml_errors),
