@@ -751,6 +751,18 @@ const char *planomsorg_panel_issue_name(int kind)
     return kind >= 0 && kind < PLANOMSORG_N_PANEL_ISSUES ? names[kind] : NULL;
 }
 
+const char *planomsorg_panel_flag_name(unsigned flag)
+{
+    return flag == PLANOMSORG_PANEL_SKIP_BAD ? "skip_bad" : NULL;
+}
+
+const char *planomsorg_calib_fit_name(int index)
+{
+    static const char *const names[PLANOMSORG_CALIB_N_FIT] = {"iterations", "max_rel", "chi2",
+                                                              "max_rel_before"};
+    return index >= 0 && index < PLANOMSORG_CALIB_N_FIT ? names[index] : NULL;
+}
+
 const char *planomsorg_estimate_method_name(int method)
 {
     static const char *const names[PLANOMSORG_N_ESTIMATE_METHODS] = {"ml", "posterior"};

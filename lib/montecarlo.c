@@ -1109,6 +1109,13 @@ int planomsorg_dist_find(int *dist, const char *name)
     return pl_error(PLANOMSORG_ENOTFOUND, "%s: unknown distribution '%s'", __func__, name);
 }
 
+const char *planomsorg_mc_noise_name(unsigned flag)
+{
+    return flag == PLANOMSORG_MC_NOISE_POPULATION ? "population"
+           : flag == PLANOMSORG_MC_NOISE_USERS    ? "users"
+                                                  : NULL;
+}
+
 const char *planomsorg_mc_measure_name(int measure)
 {
     static const char *const names[PLANOMSORG_MC_N_MEASURES] = {"users", "queue", "coverage_24h"};
