@@ -3,6 +3,7 @@
 #include "planomsorg/staffing.h"
 #include "planomsorg/data.h"
 
+#include "check.h"
 #include "error.h"
 #include "population_internal.h"
 
@@ -112,18 +113,14 @@ static void staffing_layout(planomsorg_staffing *s)
 
 static int check_dims(int n_levels, int n_groups, int first_year, int n_years, const char *fn)
 {
-    if (n_levels < 1 || n_levels > PLANOMSORG_STAFF_MAX_DIM)
-        return pl_error(PLANOMSORG_ERANGE, "%s: n_levels = %d is outside 1..%d", fn, n_levels,
-                        PLANOMSORG_STAFF_MAX_DIM);
-    if (n_groups < 1 || n_groups > PLANOMSORG_STAFF_MAX_DIM)
-        return pl_error(PLANOMSORG_ERANGE, "%s: n_groups = %d is outside 1..%d", fn, n_groups,
-                        PLANOMSORG_STAFF_MAX_DIM);
-    if (first_year < 1800 || first_year > 2300)
-        return pl_error(PLANOMSORG_ERANGE, "%s: first_year = %d is outside 1800..2300", fn,
-                        first_year);
-    if (n_years < 1 || n_years > 500)
-        return pl_error(PLANOMSORG_ERANGE, "%s: n_years = %d is outside 1..500", fn, n_years);
-    return PLANOMSORG_OK;
+    int rc = pl_check_int(n_levels, 1, PLANOMSORG_STAFF_MAX_DIM, "n_levels", fn);
+    if (rc == PLANOMSORG_OK)
+        rc = pl_check_int(n_groups, 1, PLANOMSORG_STAFF_MAX_DIM, "n_groups", fn);
+    if (rc == PLANOMSORG_OK)
+        rc = pl_check_year_range(first_year, "first_year", fn);
+    if (rc == PLANOMSORG_OK)
+        rc = pl_check_int(n_years, 1, 500, "n_years", fn);
+    return rc;
 }
 
 static planomsorg_staffing *staffing_alloc(int K, int G, int first_year, int T)
@@ -350,59 +347,12 @@ int planomsorg_staffing_use_kostra(planomsorg_staffing *staffing, const char *re
 
 static int check_level(const planomsorg_staffing *s, int level, const char *fn)
 {
-    if (level < 0 || level >= s->n_levels)
-        return pl_error(PLANOMSORG_ERANGE, "%s: level %d is unknown (the handle has levels "
-                        "0..%d)", fn, level, s->n_levels - 1);
-    return PLANOMSORG_OK;
+    return pl_check_index(level, s->n_levels, "level", fn);
 }
 
 static int check_group(const planomsorg_staffing *s, int group, const char *fn)
 {
-    if (group < 0 || group >= s->n_groups)
-        return pl_error(PLANOMSORG_ERANGE, "%s: group %d is unknown (the handle has groups "
-                        "0..%d)", fn, group, s->n_groups - 1);
-    return PLANOMSORG_OK;
-}
-
-static int check_year(const planomsorg_staffing *s, int year, const char *fn)
-{
-    if (year < s->first_year || year >= s->first_year + s->n_years)
-        return pl_error(PLANOMSORG_ERANGE, "%s: year %d is outside %d..%d", fn, year,
-                        s->first_year, s->first_year + s->n_years - 1);
-    return PLANOMSORG_OK;
-}
-
-static int check_n(size_t n, size_t want, const char *what, const char *fn)
-{
-    if (n != want)
-        return pl_error(PLANOMSORG_EDIMENSION, "%s: %s has %zu values, %zu expected", fn, what,
-                        n, want);
-    return PLANOMSORG_OK;
-}
-
-/* value must be finite and within [lo, hi] (closed unless the flags say open). */
-static int check_value(double v, double lo, int lo_open, double hi, int hi_open,
-                       const char *what, const char *fn)
-{
-    int ok = isfinite(v) && (lo_open ? v > lo : v >= lo) && (hi_open ? v < hi : v <= hi);
-    if (!ok)
-        return pl_error(PLANOMSORG_EVALUE, "%s: %s = %g is not a finite number in %c%g, %g%c",
-                        fn, what, v, lo_open ? '(' : '[', lo, hi, hi_open ? ')' : ']');
-    return PLANOMSORG_OK;
-}
-
-static int check_array(const double *v, size_t n, double lo, int lo_open, double hi,
-                       int hi_open, const char *what, const char *fn)
-{
-    for (size_t i = 0; i < n; i++) {
-        int ok = isfinite(v[i]) && (lo_open ? v[i] > lo : v[i] >= lo) &&
-                 (hi_open ? v[i] < hi : v[i] <= hi);
-        if (!ok)
-            return pl_error(PLANOMSORG_EVALUE, "%s: %s[%zu] = %g is not a finite number in "
-                            "%c%g, %g%c", fn, what, i, v[i], lo_open ? '(' : '[', lo, hi,
-                            hi_open ? ')' : ']');
-    }
-    return PLANOMSORG_OK;
+    return pl_check_index(group, s->n_groups, "group", fn);
 }
 
 static int check_sums_to_one(const double *v, size_t n, const char *what, const char *fn)
@@ -462,7 +412,7 @@ int planomsorg_staffing_set_fte_per_user(planomsorg_staffing *staffing, int leve
     PL_CHECK_NULL(staffing);
     int rc = check_level(staffing, level, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_value(fte, 0, 0, HUGE_VAL, 1, "FTE per user", __func__);
+        rc = pl_check_value(fte, 0, 0, HUGE_VAL, 1, "FTE per user", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     staffing->fte[level] = fte;
@@ -476,11 +426,11 @@ int planomsorg_staffing_set_hours_per_user(planomsorg_staffing *staffing, int le
     PL_CHECK_NULL(staffing);
     int rc = check_level(staffing, level, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_value(hours_per_week, 0, 0, 168, 0, "hours per week", __func__);
+        rc = pl_check_value(hours_per_week, 0, 0, 168, 0, "hours per week", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_value(weeks, 0, 1, 53, 0, "weeks", __func__);
+        rc = pl_check_value(weeks, 0, 1, 53, 0, "weeks", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_value(hours_per_fte, 0, 1, 8784, 0, "hours per FTE", __func__);
+        rc = pl_check_value(hours_per_fte, 0, 1, 8784, 0, "hours per FTE", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     staffing->fte[level] = hours_per_week * weeks / hours_per_fte;
@@ -503,7 +453,7 @@ static int check_mix_row(const double *shares, size_t n, int level, const char *
 {
     char what[48];
     snprintf(what, sizeof what, "mix row of level %d", level);
-    int rc = check_array(shares, n, 0, 0, 1, 0, what, fn);
+    int rc = pl_check_values(shares, n, 0, 0, 1, 0, what, fn);
     if (rc == PLANOMSORG_OK)
         rc = check_sums_to_one(shares, n, what, fn);
     return rc;
@@ -516,7 +466,7 @@ int planomsorg_staffing_set_mix(planomsorg_staffing *staffing, int level, const 
     PL_CHECK_NULL(shares);
     int rc = check_level(staffing, level, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_n(n, (size_t)staffing->n_groups, "the mix row", __func__);
+        rc = pl_check_count(n, (size_t)staffing->n_groups, "the mix row", __func__);
     if (rc == PLANOMSORG_OK)
         rc = check_mix_row(shares, n, level, __func__);
     if (rc != PLANOMSORG_OK)
@@ -546,11 +496,11 @@ int planomsorg_staffing_import_tables(planomsorg_staffing *staffing, const doubl
     PL_CHECK_NULL(fte_per_user);
     PL_CHECK_NULL(mix);
     size_t K = (size_t)staffing->n_levels, G = (size_t)staffing->n_groups;
-    int rc = check_n(n_fte, K, "fte_per_user", __func__);
+    int rc = pl_check_count(n_fte, K, "fte_per_user", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_n(n_mix, K * G, "mix", __func__);
+        rc = pl_check_count(n_mix, K * G, "mix", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(fte_per_user, K, 0, 0, HUGE_VAL, 1, "fte_per_user", __func__);
+        rc = pl_check_values(fte_per_user, K, 0, 0, HUGE_VAL, 1, "fte_per_user", __func__);
     for (size_t k = 0; k < K && rc == PLANOMSORG_OK; k++)
         rc = check_mix_row(mix + k * G, G, (int)k, __func__);
     if (rc != PLANOMSORG_OK)
@@ -567,9 +517,9 @@ int planomsorg_staffing_export_tables(const planomsorg_staffing *staffing, doubl
     PL_CHECK_NULL(fte_per_user);
     PL_CHECK_NULL(mix);
     size_t K = (size_t)staffing->n_levels, G = (size_t)staffing->n_groups;
-    int rc = check_n(n_fte, K, "fte_per_user", __func__);
+    int rc = pl_check_count(n_fte, K, "fte_per_user", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_n(n_mix, K * G, "mix", __func__);
+        rc = pl_check_count(n_mix, K * G, "mix", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     memcpy(fte_per_user, staffing->fte, K * sizeof *fte_per_user);
@@ -582,9 +532,9 @@ int planomsorg_staffing_export_tables(const planomsorg_staffing *staffing, doubl
 static int set_path(planomsorg_staffing *s, double *dst, const double *factor, size_t n,
                     const char *what, const char *fn)
 {
-    int rc = check_n(n, (size_t)s->n_years, what, fn);
+    int rc = pl_check_count(n, (size_t)s->n_years, what, fn);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(factor, n, 0, 1, HUGE_VAL, 1, what, fn);
+        rc = pl_check_values(factor, n, 0, 1, HUGE_VAL, 1, what, fn);
     if (rc != PLANOMSORG_OK)
         return rc;
     memcpy(dst, factor, n * sizeof *factor);
@@ -608,51 +558,40 @@ int planomsorg_staffing_set_productivity_path(planomsorg_staffing *staffing,
                     __func__);
 }
 
+/* dst[t] = (1 + rate)^t; dst is left unchanged when a factor overflows. */
 static int set_growth(planomsorg_staffing *s, double *dst, double rate, const char *fn)
 {
-    int rc = check_value(rate, -1, 1, HUGE_VAL, 1, "growth rate", fn);
+    int rc = pl_check_value(rate, -1, 1, HUGE_VAL, 1, "growth rate", fn);
     if (rc != PLANOMSORG_OK)
         return rc;
-    for (int t = 0; t < s->n_years; t++)
-        dst[t] = pow(1.0 + rate, t);
-    for (int t = 0; t < s->n_years; t++)
-        if (!isfinite(dst[t]) || dst[t] <= 0)
+    for (int t = 0; t < s->n_years; t++) {
+        double f = pow(1.0 + rate, t);
+        if (!isfinite(f) || f <= 0)
             return pl_error(PLANOMSORG_EVALUE, "%s: growth rate %g overflows by year %d", fn,
                             rate, s->first_year + t);
+    }
+    for (int t = 0; t < s->n_years; t++)
+        dst[t] = pow(1.0 + rate, t);
     return PLANOMSORG_OK;
 }
 
 int planomsorg_staffing_set_standard_growth(planomsorg_staffing *staffing, double rate)
 {
     PL_CHECK_NULL(staffing);
-    double *tmp = malloc((size_t)staffing->n_years * sizeof *tmp);
-    if (tmp == NULL)
-        return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
-    int rc = set_growth(staffing, tmp, rate, __func__);
-    if (rc == PLANOMSORG_OK)
-        memcpy(staffing->standard, tmp, (size_t)staffing->n_years * sizeof *tmp);
-    free(tmp);
-    return rc;
+    return set_growth(staffing, staffing->standard, rate, __func__);
 }
 
 int planomsorg_staffing_set_productivity_growth(planomsorg_staffing *staffing, double rate)
 {
     PL_CHECK_NULL(staffing);
-    double *tmp = malloc((size_t)staffing->n_years * sizeof *tmp);
-    if (tmp == NULL)
-        return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
-    int rc = set_growth(staffing, tmp, rate, __func__);
-    if (rc == PLANOMSORG_OK)
-        memcpy(staffing->productivity, tmp, (size_t)staffing->n_years * sizeof *tmp);
-    free(tmp);
-    return rc;
+    return set_growth(staffing, staffing->productivity, rate, __func__);
 }
 
 int planomsorg_staffing_factors(double *standard, double *productivity,
                                 const planomsorg_staffing *staffing, int year)
 {
     PL_CHECK_NULL(staffing);
-    int rc = check_year(staffing, year, __func__);
+    int rc = pl_check_year_in(year, staffing->first_year, staffing->n_years, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     int t = year - staffing->first_year;
@@ -670,7 +609,7 @@ int planomsorg_staffing_set_absence(planomsorg_staffing *staffing, int group, do
     PL_CHECK_NULL(staffing);
     int rc = check_group(staffing, group, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_value(rate, 0, 0, 0.9, 1, "absence rate", __func__);
+        rc = pl_check_value(rate, 0, 0, 0.9, 1, "absence rate", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     staffing->absence[group] = rate;
@@ -683,7 +622,7 @@ int planomsorg_staffing_set_position_share(planomsorg_staffing *staffing, int gr
     PL_CHECK_NULL(staffing);
     int rc = check_group(staffing, group, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_value(share, 0, 1, 1, 0, "position share", __func__);
+        rc = pl_check_value(share, 0, 1, 1, 0, "position share", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     size_t G = (size_t)staffing->n_groups;
@@ -699,9 +638,9 @@ int planomsorg_staffing_set_position_share_path(planomsorg_staffing *staffing, i
     PL_CHECK_NULL(share);
     int rc = check_group(staffing, group, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_n(n, (size_t)staffing->n_years, "the position share path", __func__);
+        rc = pl_check_count(n, (size_t)staffing->n_years, "the position share path", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(share, n, 0, 1, 1, 0, "position share", __func__);
+        rc = pl_check_values(share, n, 0, 1, 1, 0, "position share", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     size_t G = (size_t)staffing->n_groups;
@@ -714,9 +653,9 @@ int planomsorg_staffing_set_fulltime_lever(planomsorg_staffing *staffing, double
                                            double cap)
 {
     PL_CHECK_NULL(staffing);
-    int rc = check_value(increase, 0, 0, 1, 0, "yearly increase", __func__);
+    int rc = pl_check_value(increase, 0, 0, 1, 0, "yearly increase", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_value(cap, 0, 1, 1, 0, "cap", __func__);
+        rc = pl_check_value(cap, 0, 1, 1, 0, "cap", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     size_t G = (size_t)staffing->n_groups;
@@ -737,7 +676,7 @@ int planomsorg_staffing_group_rates(double *absence, double *share,
     PL_CHECK_NULL(staffing);
     int rc = check_group(staffing, group, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_year(staffing, year, __func__);
+        rc = pl_check_year_in(year, staffing->first_year, staffing->n_years, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     if (absence != NULL)
@@ -757,9 +696,9 @@ int planomsorg_staffing_set_workforce(planomsorg_staffing *staffing, int group,
     PL_CHECK_NULL(persons);
     int rc = check_group(staffing, group, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_n(n, N_AGES, "the workforce by age", __func__);
+        rc = pl_check_count(n, N_AGES, "the workforce by age", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(persons, n, 0, 0, HUGE_VAL, 1, "workforce", __func__);
+        rc = pl_check_values(persons, n, 0, 0, HUGE_VAL, 1, "workforce", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     memcpy(staffing->workforce + (size_t)group * N_AGES, persons, n * sizeof *persons);
@@ -773,7 +712,7 @@ int planomsorg_staffing_set_workforce_total(planomsorg_staffing *staffing, int g
     PL_CHECK_NULL(staffing);
     int rc = check_group(staffing, group, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_value(persons, 0, 0, HUGE_VAL, 1, "workforce", __func__);
+        rc = pl_check_value(persons, 0, 0, HUGE_VAL, 1, "workforce", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     double profile[N_AGES];
@@ -798,7 +737,7 @@ int planomsorg_staffing_set_workforce_bands(planomsorg_staffing *staffing, int g
     if (n_bands < 1 || n_bands > N_AGES)
         return pl_error(PLANOMSORG_EINVAL, "%s: n_bands = %zu is outside 1..%d", __func__,
                         n_bands, N_AGES);
-    rc = check_array(persons, n_bands, 0, 0, HUGE_VAL, 1, "workforce", __func__);
+    rc = pl_check_values(persons, n_bands, 0, 0, HUGE_VAL, 1, "workforce", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     double wf[N_AGES] = {0};
@@ -826,9 +765,9 @@ int planomsorg_staffing_set_exit_rates(planomsorg_staffing *staffing, const doub
 {
     PL_CHECK_NULL(staffing);
     PL_CHECK_NULL(rate);
-    int rc = check_n(n, N_AGES, "the exit rates by age", __func__);
+    int rc = pl_check_count(n, N_AGES, "the exit rates by age", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(rate, n, 0, 0, 1, 0, "exit rate", __func__);
+        rc = pl_check_values(rate, n, 0, 0, 1, 0, "exit rate", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     memcpy(staffing->exit, rate, n * sizeof *rate);
@@ -841,7 +780,7 @@ int planomsorg_staffing_set_attrition(planomsorg_staffing *staffing, int group, 
     PL_CHECK_NULL(staffing);
     int rc = check_group(staffing, group, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_value(rate, 0, 0, 1, 0, "attrition rate", __func__);
+        rc = pl_check_value(rate, 0, 0, 1, 0, "attrition rate", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     staffing->attrition[group] = rate;
@@ -855,9 +794,9 @@ int planomsorg_staffing_set_recruitment(planomsorg_staffing *staffing, int group
     PL_CHECK_NULL(persons);
     int rc = check_group(staffing, group, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_n(n, (size_t)staffing->n_years, "the recruitment path", __func__);
+        rc = pl_check_count(n, (size_t)staffing->n_years, "the recruitment path", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(persons, n, 0, 0, HUGE_VAL, 1, "recruits", __func__);
+        rc = pl_check_values(persons, n, 0, 0, HUGE_VAL, 1, "recruits", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     memcpy(staffing->recruits + (size_t)group * n, persons, n * sizeof *persons);
@@ -870,9 +809,9 @@ int planomsorg_staffing_set_recruit_ages(planomsorg_staffing *staffing, const do
 {
     PL_CHECK_NULL(staffing);
     PL_CHECK_NULL(profile);
-    int rc = check_n(n, N_AGES, "the recruits' age profile", __func__);
+    int rc = pl_check_count(n, N_AGES, "the recruits' age profile", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(profile, n, 0, 0, 1, 0, "recruit age share", __func__);
+        rc = pl_check_values(profile, n, 0, 0, 1, 0, "recruit age share", __func__);
     if (rc == PLANOMSORG_OK)
         rc = check_sums_to_one(profile, n, "the recruits' age profile", __func__);
     if (rc != PLANOMSORG_OK)
@@ -987,9 +926,9 @@ int planomsorg_staffing_compute(planomsorg_staffing_result **out,
     PL_CHECK_NULL(users);
     const planomsorg_staffing *s = staffing;
     size_t K = (size_t)s->n_levels, G = (size_t)s->n_groups, T = (size_t)s->n_years;
-    int rc = check_n(n_users, T * K, "users [year][level]", __func__);
+    int rc = pl_check_count(n_users, T * K, "users [year][level]", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(users, n_users, 0, 0, HUGE_VAL, 1, "users", __func__);
+        rc = pl_check_values(users, n_users, 0, 0, HUGE_VAL, 1, "users", __func__);
     if (rc == PLANOMSORG_OK && pop != NULL) {
         rc = pl_population_check_year(pop, s->first_year, __func__);
         if (rc == PLANOMSORG_OK)
@@ -1064,13 +1003,6 @@ static double supply_value(const planomsorg_staffing_result *r, int measure, siz
     }
 }
 
-static int check_measure(int measure, const char *fn)
-{
-    if (measure < 0 || measure >= PLANOMSORG_STAFF_N_MEASURES)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown measure code %d", fn, measure);
-    return PLANOMSORG_OK;
-}
-
 static int no_share(const char *fn)
 {
     return pl_error(PLANOMSORG_ESTATE, "%s: share_20_66 needs a population; the result was "
@@ -1083,12 +1015,12 @@ int planomsorg_staffing_result_get(double *value, const planomsorg_staffing_resu
     PL_CHECK_NULL(value);
     PL_CHECK_NULL(result);
     const planomsorg_staffing_result *r = result;
-    int rc = check_measure(measure, __func__);
+    int rc = pl_check_code(measure, PLANOMSORG_STAFF_N_MEASURES, "measure", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (year < r->first_year || year >= r->first_year + r->n_years)
-        return pl_error(PLANOMSORG_ERANGE, "%s: year %d is outside %d..%d", __func__, year,
-                        r->first_year, r->first_year + r->n_years - 1);
+    rc = pl_check_year_in(year, r->first_year, r->n_years, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     size_t t = (size_t)(year - r->first_year);
     if (measure == PLANOMSORG_STAFF_SHARE_20_66) {
         if (!r->has_share)
@@ -1143,9 +1075,9 @@ int planomsorg_staffing_result_export(const planomsorg_staffing_result *result, 
 {
     PL_CHECK_NULL(result);
     PL_CHECK_NULL(out);
-    int rc = check_measure(measure, __func__);
+    int rc = pl_check_code(measure, PLANOMSORG_STAFF_N_MEASURES, "measure", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_n(n, planomsorg_staffing_result_size(result, measure), "the output",
+        rc = pl_check_count(n, planomsorg_staffing_result_size(result, measure), "the output",
                      __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
