@@ -390,9 +390,7 @@ int planomsorg_services_set_rates_kostra(planomsorg_services *svc, const char *r
     return rc;
 }
 
-/* Rates of every level at a (possibly fractional) effective age, interpolated linearly
- * between the single ages floor(age) and floor(age) + 1. */
-static void rates_at(const planomsorg_services *svc, int sex, double age, double *r)
+void pl_services_rates_at(const planomsorg_services *svc, int sex, double age, double *r)
 {
     int K = svc->sc.n_levels, nb = svc->n_rate_bands;
     if (age < 0)
@@ -426,7 +424,7 @@ int planomsorg_services_get_rates(double *rates, size_t n, const planomsorg_serv
     double r[PLANOMSORG_MAX_LEVELS];
     for (int a = 0; a <= max_age; a++)
         for (int s = 0; s < 2; s++) {
-            rates_at(svc, s, a, r);
+            pl_services_rates_at(svc, s, a, r);
             for (int k = 0; k < K; k++)
                 rates[((size_t)k * (size_t)(max_age + 1) + (size_t)a) * 2 + (size_t)s] = r[k];
         }
@@ -569,24 +567,28 @@ static int check_lever_level(const planomsorg_services *svc, int level, const ch
     return PLANOMSORG_OK;
 }
 
+/* Sets the path of a capped or shifted level (paths[level]) after checking the level. */
+static int set_level_path(planomsorg_services *svc, struct pl_path *paths, int level,
+                          const double *values, int first_year, int n_years, const char *function)
+{
+    int rc = check_lever_level(svc, level, function);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    return pl_path_set(&paths[level], values, first_year, n_years, function);
+}
+
 int planomsorg_services_set_capacity(planomsorg_services *svc, int level, const double *places,
                                      int first_year, int n_years)
 {
     PL_CHECK_NULL(svc);
-    int rc = check_lever_level(svc, level, __func__);
-    if (rc != PLANOMSORG_OK)
-        return rc;
-    return pl_path_set(&svc->capacity[level], places, first_year, n_years, __func__);
+    return set_level_path(svc, svc->capacity, level, places, first_year, n_years, __func__);
 }
 
 int planomsorg_services_set_dreining(planomsorg_services *svc, int level, const double *factors,
                                      int first_year, int n_years)
 {
     PL_CHECK_NULL(svc);
-    int rc = check_lever_level(svc, level, __func__);
-    if (rc != PLANOMSORG_OK)
-        return rc;
-    return pl_path_set(&svc->dreining[level], factors, first_year, n_years, __func__);
+    return set_level_path(svc, svc->dreining, level, factors, first_year, n_years, __func__);
 }
 
 int planomsorg_services_set_family_care(planomsorg_services *svc, const double *multipliers,

@@ -22,26 +22,12 @@ static double shift_of(const planomsorg_services *svc, int year, int sex)
     return svc->theta * svc->delta_le[2 * i + sex];
 }
 
-static void rates_at_age(const planomsorg_services *svc, int sex, double age, double *r)
-{
-    int K = svc->sc.n_levels, nb = svc->n_rate_bands;
-    if (age < 0)
-        age = 0;
-    int a0 = (int)floor(age);
-    double f = age - a0;
-    int b0 = pl_band_of_age(svc->rate_band_lo, nb, a0);
-    int b1 = pl_band_of_age(svc->rate_band_lo, nb, a0 + 1);
-    for (int k = 0; k < K; k++)
-        r[k] = (1.0 - f) * svc->rates[((size_t)k * nb + b0) * 2 + sex] +
-               f * svc->rates[((size_t)k * nb + b1) * 2 + sex];
-}
-
 /* Users of one (year, sex, age) cell from rates; the residual level takes the rest. */
 static void cell_from_rates(const planomsorg_services *svc, int year, int sex, int age,
                             double persons, double *u)
 {
     int K = svc->sc.n_levels;
-    rates_at_age(svc, sex, age - shift_of(svc, year, sex), u);
+    pl_services_rates_at(svc, sex, age - shift_of(svc, year, sex), u);
     double sum = 0;
     for (int k = 0; k < K; k++) {
         if (k == svc->residual)
@@ -425,9 +411,7 @@ static int result_alloc(planomsorg_result **out, const planomsorg_services *svc,
     for (int t = 0; t < n_years; t++)
         for (int k = 0; k < r->n_levels; k++)
             r->capacity[(size_t)t * (size_t)r->n_levels + (size_t)k] =
-                svc->capacity[k].n_years == 0 || first_year + t < svc->capacity[k].first_year
-                    ? INFINITY
-                    : pl_path_value(&svc->capacity[k], first_year + t, INFINITY);
+                pl_path_value(&svc->capacity[k], first_year + t, INFINITY);
     *out = r;
     return PLANOMSORG_OK;
 }

@@ -85,5 +85,8 @@ double pl_path_value(const struct pl_path *p, int year, double neutral);
 int pl_path_set(struct pl_path *p, const double *values, int first_year, int n_years,
                 const char *what);
 void pl_path_clear(struct pl_path *p);
+/* Rates of every level at a (possibly fractional) effective age, interpolated linearly
+ * between the single ages floor(age) and floor(age) + 1 (needs rates set). */
+void pl_services_rates_at(const planomsorg_services *svc, int sex, double age, double *r);
 
 #endif
