@@ -267,15 +267,13 @@ static int kostra_bands(double band[3], const char *region, int year, int total_
 
 /* The embedded population of the region on 1 January of the KOSTRA year (the KOSTRA
  * panels' convention: users at 31 December Y over persons on 1 January Y). */
-static int kostra_population(planomsorg_population **pop, int *pop_year, const char *region,
-                             int year)
+static int kostra_population(planomsorg_population **pop, const char *region, int year)
 {
     int rc = planomsorg_data_population(pop, region);
     if (rc != PLANOMSORG_OK)
         return rc;
     int first = planomsorg_population_first_year(*pop);
     int last = first + planomsorg_population_n_years(*pop) - 1;
-    *pop_year = year;
     if (year < first || year > last) {
         planomsorg_population_free(*pop);
         *pop = NULL;
@@ -285,13 +283,14 @@ static int kostra_population(planomsorg_population **pop, int *pop_year, const c
     return PLANOMSORG_OK;
 }
 
-int planomsorg_services_kostra_users(double *users, size_t n, const char *region, int year)
+/* Lower ages of the KOSTRA bands 0-66, 67-79, 80+. */
+static const int kostra_band_lo[PLANOMSORG_N_KOSTRA_BANDS] = {0, 67, 80};
+
+/* Users [level][band] of the default staircase (planomsorg_services_kostra_users); the
+ * population they were counted against goes to *pop_out when it is not NULL. */
+static int kostra_users(double *users, const char *region, int year,
+                        planomsorg_population **pop_out)
 {
-    PL_CHECK_NULL(users);
-    if (n != PLANOMSORG_N_DEFAULT_LEVELS * PLANOMSORG_N_KOSTRA_BANDS)
-        return pl_error(PLANOMSORG_EDIMENSION,
-                        "planomsorg_services_kostra_users: array of %zu, %d needed", n,
-                        PLANOMSORG_N_DEFAULT_LEVELS * PLANOMSORG_N_KOSTRA_BANDS);
     double home[3], lt[3], h24 = NAN;
     int rc = kostra_bands(home, region, year, PLANOMSORG_KOSTRA_HOME_USERS,
                           PLANOMSORG_KOSTRA_HOME_USERS_0_66);
@@ -309,16 +308,16 @@ int planomsorg_services_kostra_users(double *users, size_t n, const char *region
     if (rc != PLANOMSORG_OK)
         return rc;
     planomsorg_population *pop = NULL;
-    int pop_year = 0;
-    rc = kostra_population(&pop, &pop_year, region, year);
+    rc = kostra_population(&pop, region, year);
     if (rc != PLANOMSORG_OK)
         return rc;
-    static const int lo[3] = {0, 67, 80}, hi[3] = {66, 79, PLANOMSORG_AGE_OPEN};
     double lt_total = lt[0] + lt[1] + lt[2];
     double out[PLANOMSORG_N_DEFAULT_LEVELS][3];
     for (int b = 0; b < 3; b++) {
         double persons = 0;
-        rc = planomsorg_population_sum(pop, pop_year, PLANOMSORG_SEX_BOTH, lo[b], hi[b], &persons);
+        int hi = b + 1 < 3 ? kostra_band_lo[b + 1] - 1 : PLANOMSORG_AGE_OPEN;
+        rc = planomsorg_population_sum(pop, year, PLANOMSORG_SEX_BOTH, kostra_band_lo[b], hi,
+                                       &persons);
         if (rc != PLANOMSORG_OK)
             break;
         /* 24-hour housing has no age split: give it the long-term residents' age mix. */
@@ -346,13 +345,26 @@ int planomsorg_services_kostra_users(double *users, size_t n, const char *region
             out[PLANOMSORG_LEVEL_LOW_THRESHOLD][b] = l1 > cut ? l1 - cut : 0.0;
         }
     }
-    planomsorg_population_free(pop);
+    if (rc != PLANOMSORG_OK || pop_out == NULL)
+        planomsorg_population_free(pop);
     if (rc != PLANOMSORG_OK)
         return rc;
+    if (pop_out != NULL)
+        *pop_out = pop;
     for (int k = 0; k < PLANOMSORG_N_DEFAULT_LEVELS; k++)
         for (int b = 0; b < 3; b++)
             users[k * 3 + b] = out[k][b];
     return PLANOMSORG_OK;
+}
+
+int planomsorg_services_kostra_users(double *users, size_t n, const char *region, int year)
+{
+    PL_CHECK_NULL(users);
+    if (n != PLANOMSORG_N_DEFAULT_LEVELS * PLANOMSORG_N_KOSTRA_BANDS)
+        return pl_error(PLANOMSORG_EDIMENSION,
+                        "planomsorg_services_kostra_users: array of %zu, %d needed", n,
+                        PLANOMSORG_N_DEFAULT_LEVELS * PLANOMSORG_N_KOSTRA_BANDS);
+    return kostra_users(users, region, year, NULL);
 }
 
 static int is_default_staircase(const planomsorg_staircase *sc)
@@ -374,18 +386,14 @@ int planomsorg_services_set_rates_kostra(planomsorg_services *svc, const char *r
         return pl_error(PLANOMSORG_ECONSISTENCY,
                         "planomsorg_services_set_rates_kostra: the staircase does not have the "
                         "levels and kinds of the default staircase");
-    double users[PLANOMSORG_N_DEFAULT_LEVELS * 3];
-    int rc = planomsorg_services_kostra_users(users, sizeof users / sizeof users[0], region, year);
-    if (rc != PLANOMSORG_OK)
-        return rc;
+    double users[PLANOMSORG_N_DEFAULT_LEVELS * PLANOMSORG_N_KOSTRA_BANDS];
     planomsorg_population *pop = NULL;
-    int pop_year = 0;
-    rc = kostra_population(&pop, &pop_year, region, year);
+    int rc = kostra_users(users, region, year, &pop);
     if (rc != PLANOMSORG_OK)
         return rc;
-    static const int band_lo[3] = {0, 67, 80};
     rc = planomsorg_services_set_rates_from_users(svc, users, sizeof users / sizeof users[0],
-                                                  band_lo, 3, pop, pop_year);
+                                                  kostra_band_lo, PLANOMSORG_N_KOSTRA_BANDS,
+                                                  pop, year);
     planomsorg_population_free(pop);
     return rc;
 }
