@@ -604,16 +604,23 @@ int planomsorg_staffing_factors(double *standard, double *productivity,
 
 /* ---- per-group rates ---------------------------------------------------------------- */
 
+/* rates[group] = rate for a known group and a rate in [0, hi] ([0, hi) when hi_open). */
+static int set_group_rate(const planomsorg_staffing *s, double *rates, int group, double rate,
+                          double hi, int hi_open, const char *what, const char *fn)
+{
+    int rc = check_group(s, group, fn);
+    if (rc == PLANOMSORG_OK)
+        rc = pl_check_value(rate, 0, 0, hi, hi_open, what, fn);
+    if (rc == PLANOMSORG_OK)
+        rates[group] = rate;
+    return rc;
+}
+
 int planomsorg_staffing_set_absence(planomsorg_staffing *staffing, int group, double rate)
 {
     PL_CHECK_NULL(staffing);
-    int rc = check_group(staffing, group, __func__);
-    if (rc == PLANOMSORG_OK)
-        rc = pl_check_value(rate, 0, 0, 0.9, 1, "absence rate", __func__);
-    if (rc != PLANOMSORG_OK)
-        return rc;
-    staffing->absence[group] = rate;
-    return PLANOMSORG_OK;
+    return set_group_rate(staffing, staffing->absence, group, rate, 0.9, 1, "absence rate",
+                          __func__);
 }
 
 int planomsorg_staffing_set_position_share(planomsorg_staffing *staffing, int group,
@@ -778,13 +785,8 @@ int planomsorg_staffing_set_exit_rates(planomsorg_staffing *staffing, const doub
 int planomsorg_staffing_set_attrition(planomsorg_staffing *staffing, int group, double rate)
 {
     PL_CHECK_NULL(staffing);
-    int rc = check_group(staffing, group, __func__);
-    if (rc == PLANOMSORG_OK)
-        rc = pl_check_value(rate, 0, 0, 1, 0, "attrition rate", __func__);
-    if (rc != PLANOMSORG_OK)
-        return rc;
-    staffing->attrition[group] = rate;
-    return PLANOMSORG_OK;
+    return set_group_rate(staffing, staffing->attrition, group, rate, 1, 0, "attrition rate",
+                          __func__);
 }
 
 int planomsorg_staffing_set_recruitment(planomsorg_staffing *staffing, int group,
