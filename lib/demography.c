@@ -196,9 +196,9 @@ int planomsorg_demography_new(planomsorg_demography **out, int first_year, int n
 {
     PL_CHECK_NULL(out);
     *out = NULL;
-    if (first_year < 1800 || first_year > 2300)
-        return pl_error(PLANOMSORG_ERANGE, "%s: first year %d outside 1800..2300", __func__,
-                        first_year);
+    int rc = pl_check_year_range(first_year, "first year", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     if (n_years < 1 || n_years > 500)
         return pl_error(PLANOMSORG_ERANGE, "%s: number of years %d outside 1..500", __func__,
                         n_years);

@@ -1,5 +1,6 @@
 #include "population_internal.h"
 
+#include "check.h"
 #include "error.h"
 
 #include <math.h>
@@ -40,9 +41,9 @@ int planomsorg_population_new(planomsorg_population **out, int first_year, int n
 {
     PL_CHECK_NULL(out);
     *out = NULL;
-    if (first_year < 1800 || first_year > 2300)
-        return pl_error(PLANOMSORG_ERANGE, "planomsorg_population_new: first year %d outside 1800..2300",
-                        first_year);
+    int rc = pl_check_year_range(first_year, "first year", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     if (n_years < 1 || n_years > 500)
         return pl_error(PLANOMSORG_ERANGE, "planomsorg_population_new: number of years %d outside 1..500",
                         n_years);

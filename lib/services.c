@@ -3,6 +3,7 @@
  * Method and formulas: docs/methods/staircase.md. */
 #include "staircase_internal.h"
 
+#include "check.h"
 #include "error.h"
 #include "population_internal.h"
 #include "planomsorg/data.h"
@@ -467,10 +468,9 @@ int planomsorg_services_set_death_probabilities(planomsorg_services *svc, const 
         return pl_error(PLANOMSORG_ERANGE,
                         "planomsorg_services_set_death_probabilities: number of years %d outside 1..500",
                         n_years);
-    if (first_year < 1800 || first_year > 2300)
-        return pl_error(PLANOMSORG_ERANGE,
-                        "planomsorg_services_set_death_probabilities: first year %d outside 1800..2300",
-                        first_year);
+    int rc = pl_check_year_range(first_year, "first year", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     if (max_age < 1 || max_age > PLANOMSORG_MAX_AGE_LIMIT)
         return pl_error(PLANOMSORG_ERANGE,
                         "planomsorg_services_set_death_probabilities: max age %d outside 1..%d",
@@ -620,10 +620,9 @@ int planomsorg_services_set_healthy_ageing(planomsorg_services *svc, double thet
     double *copy = NULL;
     if (n_years > 0) {
         PL_CHECK_NULL(delta_le);
-        if (first_year < 1800 || first_year > 2300)
-            return pl_error(PLANOMSORG_ERANGE,
-                            "planomsorg_services_set_healthy_ageing: first year %d outside 1800..2300",
-                            first_year);
+        int rc = pl_check_year_range(first_year, "first year", __func__);
+        if (rc != PLANOMSORG_OK)
+            return rc;
         for (int i = 0; i < 2 * n_years; i++)
             if (!isfinite(delta_le[i]))
                 return pl_error(PLANOMSORG_EVALUE,

@@ -1,6 +1,7 @@
 /* Transition matrices by age band, sex and year; relative mortality per level. */
 #include "staircase_internal.h"
 
+#include "check.h"
 #include "error.h"
 #include "planomsorg/population.h"
 
@@ -111,9 +112,10 @@ int planomsorg_transitions_new(planomsorg_transitions **out, int n_levels, const
     if (n_years < 0 || n_years > 500)
         return pl_error(PLANOMSORG_ERANGE, "planomsorg_transitions_new: number of years %d outside 0..500",
                         n_years);
-    if (n_years > 0 && (first_year < 1800 || first_year > 2300))
-        return pl_error(PLANOMSORG_ERANGE, "planomsorg_transitions_new: first year %d outside 1800..2300",
-                        first_year);
+    if (n_years > 0)
+        rc = pl_check_year_range(first_year, "first year", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     planomsorg_transitions *tr = calloc(1, sizeof *tr);
     if (tr == NULL)
         return pl_error(PLANOMSORG_ENOMEM, "planomsorg_transitions_new: out of memory");
@@ -323,9 +325,9 @@ int pl_path_set(struct pl_path *p, const double *values, int first_year, int n_y
         return PLANOMSORG_OK;
     }
     PL_CHECK_NULL(values);
-    if (first_year < 1800 || first_year > 2300)
-        return pl_error(PLANOMSORG_ERANGE, "%s: first year %d outside 1800..2300", what,
-                        first_year);
+    int rc = pl_check_year_range(first_year, "first year", what);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     for (int i = 0; i < n_years; i++)
         if (!isfinite(values[i]) || values[i] < 0)
             return pl_error(PLANOMSORG_EVALUE, "%s: value %g for year %d (must be finite and >= 0)",
