@@ -814,25 +814,16 @@ int planomsorg_components_sum(const planomsorg_components *comp, int component, 
     if (year < comp->first_year || year >= comp->first_year + comp->n_years)
         return pl_error(PLANOMSORG_ERANGE, "%s: year %d outside the components' years %d..%d",
                         __func__, year, comp->first_year, comp->first_year + comp->n_years - 1);
+    /* A component has the layout of a population: read it through one. */
+    const planomsorg_population view = {comp->first_year, comp->n_years, comp->max_age,
+                                        comp->data[component]};
+    int hi;
     rc = pl_population_check_sex(sex, 1, __func__);
+    if (rc == PLANOMSORG_OK)
+        rc = pl_population_check_band(&view, age_lo, age_hi, &hi, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    int A = comp->max_age, hi = age_hi == PLANOMSORG_AGE_OPEN ? A : age_hi;
-    if (age_lo < 0 || age_lo > A)
-        return pl_error(PLANOMSORG_ERANGE, "%s: lowest age %d outside 0..%d", __func__, age_lo, A);
-    if (hi < age_lo || hi > A)
-        return pl_error(PLANOMSORG_ERANGE, "%s: highest age %d outside %d..%d", __func__, age_hi,
-                        age_lo, A);
-    double sum = 0.0;
-    for (int s = 0; s < 2; s++) {
-        if (sex != PLANOMSORG_SEX_BOTH && s != sex)
-            continue;
-        const double *row = comp->data[component] +
-                            ((size_t)(year - comp->first_year) * 2 + (size_t)s) * (size_t)(A + 1);
-        for (int a = age_lo; a <= hi; a++)
-            sum += row[a];
-    }
-    *value = sum;
+    *value = pl_population_band_sum(&view, year - comp->first_year, sex, age_lo, hi);
     return PLANOMSORG_OK;
 }
 

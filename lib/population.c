@@ -191,6 +191,20 @@ int planomsorg_population_get(const planomsorg_population *pop, int year, int se
     return planomsorg_population_sum(pop, year, sex, age, age, persons);
 }
 
+double pl_population_band_sum(const planomsorg_population *pop, int year_index, int sex,
+                              int age_lo, int age_hi)
+{
+    double sum = 0;
+    for (int s = 0; s < PLANOMSORG_N_SEXES; s++) {
+        if (sex != PLANOMSORG_SEX_BOTH && s != sex)
+            continue;
+        const double *row = pl_population_row(pop, year_index, s);
+        for (int a = age_lo; a <= age_hi; a++)
+            sum += row[a];
+    }
+    return sum;
+}
+
 int planomsorg_population_sum(const planomsorg_population *pop, int year, int sex, int age_lo,
                               int age_hi, double *persons)
 {
@@ -204,16 +218,7 @@ int planomsorg_population_sum(const planomsorg_population *pop, int year, int se
         rc = pl_population_check_band(pop, age_lo, age_hi, &hi, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    int y = year - pop->first_year;
-    double sum = 0;
-    for (int s = 0; s < PLANOMSORG_N_SEXES; s++) {
-        if (sex != PLANOMSORG_SEX_BOTH && s != sex)
-            continue;
-        const double *row = pl_population_row(pop, y, s);
-        for (int a = age_lo; a <= hi; a++)
-            sum += row[a];
-    }
-    *persons = sum;
+    *persons = pl_population_band_sum(pop, year - pop->first_year, sex, age_lo, hi);
     return PLANOMSORG_OK;
 }
 
