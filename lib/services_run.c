@@ -192,7 +192,6 @@ static void adjust_entries(const double *T, const double *g, int K, double *out)
 struct markov_work {
     int K, A, nb;
     double *surv;   /* survivors [sex][age][level] */
-    double *next;   /* next year's state */
     double *adj;    /* entry-adjusted matrices [band][sex][K][K] */
     double *fin;    /* the same after capacity */
     double *sbar;   /* survivors summed per [band][sex][level] */
@@ -416,6 +415,15 @@ static int result_alloc(planomsorg_result **out, const planomsorg_services *svc,
     return PLANOMSORG_OK;
 }
 
+static void markov_work_free(struct markov_work *w)
+{
+    free(w->surv);
+    free(w->adj);
+    free(w->fin);
+    free(w->sbar);
+    free(w->band);
+}
+
 static int run_markov(planomsorg_result *r, const planomsorg_services *svc,
                       const planomsorg_population *pop, int y0i)
 {
@@ -428,11 +436,7 @@ static int run_markov(planomsorg_result *r, const planomsorg_services *svc,
     w.sbar = malloc((size_t)nb * 2 * (size_t)K * sizeof *w.sbar);
     w.band = malloc(2 * (size_t)(A + 1) * sizeof *w.band);
     if (w.surv == NULL || w.adj == NULL || w.fin == NULL || w.sbar == NULL || w.band == NULL) {
-        free(w.surv);
-        free(w.adj);
-        free(w.fin);
-        free(w.sbar);
-        free(w.band);
+        markov_work_free(&w);
         return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_run: out of memory");
     }
     /* Initial state: explicit shares or the rates of the first year. */
@@ -453,11 +457,7 @@ static int run_markov(planomsorg_result *r, const planomsorg_services *svc,
         markov_step(svc, pop, y0i + t, r->first_year + t, r->users + (size_t)t * per_year,
                     r->users + (size_t)(t + 1) * per_year, r->queue + (size_t)(t + 1) * per_year,
                     r->capacity + (size_t)(t + 1) * (size_t)K, &w);
-    free(w.surv);
-    free(w.adj);
-    free(w.fin);
-    free(w.sbar);
-    free(w.band);
+    markov_work_free(&w);
     return PLANOMSORG_OK;
 }
 
