@@ -85,6 +85,18 @@ const char *planomsorg_mode_name(int mode)
     }
 }
 
+/* Replaces *slot by a copy of the n values at src; *slot is unchanged when memory runs out. */
+static int replace_copy(double **slot, const double *src, size_t n, const char *function)
+{
+    double *copy = malloc(n * sizeof *copy);
+    if (copy == NULL)
+        return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", function);
+    memcpy(copy, src, n * sizeof *copy);
+    free(*slot);
+    *slot = copy;
+    return PLANOMSORG_OK;
+}
+
 int planomsorg_services_set_rates(planomsorg_services *svc, const double *rates, size_t n,
                                   const int *band_lo, size_t n_bands)
 {
@@ -118,15 +130,12 @@ int planomsorg_services_set_rates(planomsorg_services *svc, const double *rates,
                                 "to %g, above 1",
                                 band_lo[b], planomsorg_sex_name(s), sum);
         }
-    double *copy = malloc(need * sizeof *copy);
-    if (copy == NULL)
-        return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_set_rates: out of memory");
-    memcpy(copy, rates, need * sizeof *copy);
+    rc = replace_copy(&svc->rates, rates, need, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     for (size_t b = 0; b < n_bands; b++)
         for (int s = 0; s < 2; s++)
-            copy[((size_t)svc->residual * n_bands + b) * 2 + (size_t)s] = 0.0;
-    free(svc->rates);
-    svc->rates = copy;
+            svc->rates[((size_t)svc->residual * n_bands + b) * 2 + (size_t)s] = 0.0;
     svc->n_rate_bands = (int)n_bands;
     memcpy(svc->rate_band_lo, band_lo, n_bands * sizeof *band_lo);
     return PLANOMSORG_OK;
@@ -489,12 +498,9 @@ int planomsorg_services_set_death_probabilities(planomsorg_services *svc, const 
                             "%zu is not a probability",
                             q[i], (size_t)first_year + y, planomsorg_sex_name((int)s), a);
         }
-    double *copy = malloc(need * sizeof *copy);
-    if (copy == NULL)
-        return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_set_death_probabilities: out of memory");
-    memcpy(copy, q, need * sizeof *copy);
-    free(svc->q);
-    svc->q = copy;
+    rc = replace_copy(&svc->q, q, need, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     svc->q_first_year = first_year;
     svc->q_n_years = n_years;
     svc->q_max_age = max_age;
@@ -538,12 +544,9 @@ int planomsorg_services_set_initial_shares(planomsorg_services *svc, const doubl
             if (rc != PLANOMSORG_OK)
                 return rc;
         }
-    double *copy = malloc(need * sizeof *copy);
-    if (copy == NULL)
-        return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_set_initial_shares: out of memory");
-    memcpy(copy, shares, need * sizeof *copy);
-    free(svc->shares);
-    svc->shares = copy;
+    int rc = replace_copy(&svc->shares, shares, need, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     svc->shares_max_age = max_age;
     return PLANOMSORG_OK;
 }
