@@ -16,9 +16,7 @@ static double shift_of(const planomsorg_services *svc, int year, int sex)
 {
     if (svc->le_n_years == 0 || svc->theta == 0.0 || year < svc->le_first_year)
         return 0.0;
-    int i = year - svc->le_first_year;
-    if (i >= svc->le_n_years)
-        i = svc->le_n_years - 1;
+    int i = pl_year_slot(year, svc->le_first_year, svc->le_n_years);
     return svc->theta * svc->delta_le[2 * i + sex];
 }
 
@@ -200,11 +198,7 @@ struct markov_work {
 
 static double death_prob(const planomsorg_services *svc, int year, int sex, int age)
 {
-    int i = year - svc->q_first_year;
-    if (i < 0)
-        i = 0;
-    if (i >= svc->q_n_years)
-        i = svc->q_n_years - 1;
+    int i = pl_year_slot(year, svc->q_first_year, svc->q_n_years);
     return svc->q[((size_t)i * 2 + (size_t)sex) * (size_t)(svc->q_max_age + 1) + (size_t)age];
 }
 

@@ -78,6 +78,9 @@ int pl_check_stochastic(const double *m, int k, int year, int band_lo, int sex,
                         const char *what);
 /* Pointer to the matrix of a year slot, band and sex. */
 double *pl_transitions_matrix(const planomsorg_transitions *tr, int slot, int band, int sex);
+/* Index of a calendar year among n_years >= 1 years from first_year, clamped to the first
+ * and the last. */
+int pl_year_slot(int year, int first_year, int n_years);
 /* Slot of a calendar year (clamped). */
 int pl_transitions_slot(const planomsorg_transitions *tr, int year);
 /* Value of a path in a year. */

@@ -86,16 +86,17 @@ double *pl_transitions_matrix(const planomsorg_transitions *tr, int slot, int ba
     return tr->matrices + idx * matrix_cells(tr);
 }
 
+int pl_year_slot(int year, int first_year, int n_years)
+{
+    int slot = year - first_year;
+    if (slot < 0)
+        return 0;
+    return slot < n_years ? slot : n_years - 1;
+}
+
 int pl_transitions_slot(const planomsorg_transitions *tr, int year)
 {
-    if (tr->n_years == 0)
-        return 0;
-    int slot = year - tr->first_year;
-    if (slot < 0)
-        slot = 0;
-    if (slot >= tr->n_years)
-        slot = tr->n_years - 1;
-    return slot;
+    return tr->n_years == 0 ? 0 : pl_year_slot(year, tr->first_year, tr->n_years);
 }
 
 int planomsorg_transitions_new(planomsorg_transitions **out, int n_levels, const int *band_lo,
@@ -301,10 +302,7 @@ double pl_path_value(const struct pl_path *p, int year, double neutral)
 {
     if (p->n_years == 0 || year < p->first_year)
         return neutral;
-    int i = year - p->first_year;
-    if (i >= p->n_years)
-        i = p->n_years - 1;
-    return p->values[i];
+    return p->values[pl_year_slot(year, p->first_year, p->n_years)];
 }
 
 void pl_path_clear(struct pl_path *p)
