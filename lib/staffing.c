@@ -253,9 +253,10 @@ static double home_nursing_fte(double hours_per_week)
     return hours_per_week * 52.0 / DEFAULT_HOURS_PER_FTE / DEFAULT_DIRECT_SHARE;
 }
 
-/* Default age profile of today's workforce (assumption): weight 1 at 25-59, rising
- * linearly over 20-24, falling linearly over 60-69, zero outside 20-69. */
-static void default_age_profile(double profile[N_AGES])
+/* A workforce of `persons` spread over the default age profile of today's workforce
+ * (assumption): weight 1 at 25-59, rising linearly over 20-24, falling linearly over
+ * 60-69, zero outside 20-69. */
+static void default_workforce(double row[N_AGES], double persons)
 {
     double sum = 0;
     for (int i = 0; i < N_AGES; i++) {
@@ -267,11 +268,11 @@ static void default_age_profile(double profile[N_AGES])
             w = 1.0;
         else if (a >= 60 && a < 70)
             w = (70 - a) / 11.0;
-        profile[i] = w;
+        row[i] = w;
         sum += w;
     }
     for (int i = 0; i < N_AGES; i++)
-        profile[i] /= sum;
+        row[i] = persons * (row[i] / sum);
 }
 
 /* Exit (retirement) probability by age (assumption, docs/methods/staffing.md): AFP from 62,
@@ -333,11 +334,8 @@ int planomsorg_staffing_use_kostra(planomsorg_staffing *staffing, const char *re
     if (isfinite(hours) && hours >= 0)
         staffing->fte[3] = home_nursing_fte(hours);
     if (isfinite(nurse_fte) && nurse_fte >= 0) {
-        double profile[N_AGES];
-        default_age_profile(profile);
-        double persons = nurse_fte / staffing->share[PLANOMSORG_GROUP_NURSE];
-        for (int i = 0; i < N_AGES; i++)
-            staffing->workforce[i] = persons * profile[i];
+        default_workforce(staffing->workforce + (size_t)PLANOMSORG_GROUP_NURSE * N_AGES,
+                          nurse_fte / staffing->share[PLANOMSORG_GROUP_NURSE]);
         staffing->workforce_set[PLANOMSORG_GROUP_NURSE] = 1;
     }
     return PLANOMSORG_OK;
@@ -722,10 +720,7 @@ int planomsorg_staffing_set_workforce_total(planomsorg_staffing *staffing, int g
         rc = pl_check_value(persons, 0, 0, HUGE_VAL, 1, "workforce", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    double profile[N_AGES];
-    default_age_profile(profile);
-    for (int i = 0; i < N_AGES; i++)
-        staffing->workforce[(size_t)group * N_AGES + (size_t)i] = persons * profile[i];
+    default_workforce(staffing->workforce + (size_t)group * N_AGES, persons);
     staffing->workforce_set[group] = 1;
     return PLANOMSORG_OK;
 }
@@ -886,12 +881,10 @@ static void compute_supply_group(planomsorg_staffing_result *r, const planomsorg
     if (s->workforce_set[g]) {
         memcpy(stock, s->workforce + g * N_AGES, sizeof stock);
     } else {
-        double demand = 0, profile[N_AGES];
+        double demand = 0;
         for (size_t k = 0; k < K; k++)
             demand += r->persons[k * G + g];
-        default_age_profile(profile);
-        for (int i = 0; i < N_AGES; i++)
-            stock[i] = demand * profile[i];
+        default_workforce(stock, demand);
     }
     double replacement = 0;
     for (size_t t = 0; t < T; t++) {
