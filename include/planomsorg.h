@@ -18,9 +18,6 @@
 #include "planomsorg/data.h"
 /* ssbproj */
 #include "planomsorg/align.h"
-#include "planomsorg/staffing.h"
-#include "planomsorg/costs.h"
-#include "planomsorg/demography.h"
 #include "planomsorg/ssbproj.h"
 /* care staircase, transitions, service projection, results */
 #include "planomsorg/staircase.h"
