@@ -401,6 +401,14 @@ static void test_bad_use(void **state)
     assert_int_equal(code, PLANOMSORG_MEASURE_FTE_GAP);
     assert_error(planomsorg_plan_set_region(p, "12"), PLANOMSORG_ENOTFOUND, "'12'");
     planomsorg_plan_free(p);
+    /* a given population too short for the plan's years */
+    planomsorg_population *pop = NULL;
+    assert_int_equal(planomsorg_population_new(&pop, BASE, 3, 100), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_new(&p, NULL, BASE, 2030), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_set_population(p, pop), PLANOMSORG_OK);
+    assert_error(planomsorg_plan_run(&r, p), PLANOMSORG_ERANGE, "year 2030 outside");
+    planomsorg_population_free(pop);
+    planomsorg_plan_free(p);
     planomsorg_plan_free(NULL);
     planomsorg_plan_result_free(NULL);
 }
