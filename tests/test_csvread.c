@@ -325,6 +325,36 @@ static void test_read_file(void **state)
     unlink(path);
 }
 
+/* An endless stream of NUL bytes stops at the first chunk: the NUL is reported. */
+static void test_read_endless_binary(void **state)
+{
+    (void)state;
+    if (access("/dev/zero", R_OK) != 0)
+        skip();
+    pl_csv *csv = (pl_csv *)1;
+    assert_int_equal(pl_csv_read_file(&csv, "/dev/zero", ',', 0), PLANOMSORG_EENCODING);
+    assert_null(csv);
+    expect_message("/dev/zero:1: NUL byte at byte 1");
+}
+
+/* One field of 4 MB (a line without delimiters) parses whole. */
+static void test_huge_field(void **state)
+{
+    (void)state;
+    size_t n = 4u << 20;
+    char *text = malloc(n + 4);
+    assert_non_null(text);
+    memcpy(text, "a\n", 2);
+    memset(text + 2, 'x', n);
+    text[n + 2] = '\n';
+    pl_csv *csv = NULL;
+    assert_int_equal(pl_csv_parse(&csv, text, n + 3, "t.csv", ',', 0), PLANOMSORG_OK);
+    assert_int_equal(pl_csv_n_rows(csv), 2);
+    assert_int_equal(strlen(pl_csv_field(csv, 1, 0)), n);
+    pl_csv_free(csv);
+    free(text);
+}
+
 static void test_error_format(void **state)
 {
     (void)state;
@@ -359,6 +389,8 @@ int main(void)
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_numbers_ignore_locale),
         cmocka_unit_test(test_read_file),
+        cmocka_unit_test(test_read_endless_binary),
+        cmocka_unit_test(test_huge_field),
         cmocka_unit_test(test_error_format),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
