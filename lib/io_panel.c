@@ -200,6 +200,7 @@ static int read_panel(planomsorg_estimate *est, const pl_csv *csv, const planoms
                       unsigned flags)
 {
     static const char *const names[5] = {"person", "year", "age", "sex", "level"};
+    int K = est->K;
     size_t cols[5];
     int rc = pl_csv_header(csv, 0, names, 5, cols, 1);
     if (rc != PLANOMSORG_OK)
@@ -240,6 +241,15 @@ static int read_panel(planomsorg_estimate *est, const pl_csv *csv, const planoms
         if (!(flags & PLANOMSORG_PANEL_SKIP_BAD))
             rc = pl_error(est->issues[0].code, "%s", est->issues[0].message);
     }
+    /* Without one observed transition every probability would be the prior alone. */
+    size_t n_cells = (size_t)est->n_bands * 2 * (size_t)K * (size_t)(K + 1);
+    double total = 0;
+    for (size_t c = 0; c < n_cells; c++)
+        total += est->counts[c];
+    if (rc == PLANOMSORG_OK && total <= 0)
+        rc = pl_error(PLANOMSORG_EEMPTY, "%s: no transitions: no person has records in two "
+                      "consecutive years%s", pl_csv_source(csv),
+                      est->n_issues > 0 ? " once the bad records are dropped" : "");
 done:
     free(recs);
     return rc;

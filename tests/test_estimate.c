@@ -482,7 +482,9 @@ static void test_bad_sex_and_value(void **state)
                            PLANOMSORG_EVALUE, PLANOMSORG_PANEL_ISSUE_SEX, 3,
                            "sex differs from line 2", 1};
     check_bad(&sex);
-    struct bad_case val = {"a,2020,70,m,none\na,2021,seventy,m,home\nb,2020,70,x,none\n",
+    /* Person c gives the one transition without which the panel is empty. */
+    struct bad_case val = {"a,2020,70,m,none\na,2021,seventy,m,home\nb,2020,70,x,none\n"
+                           "c,2020,70,m,none\nc,2021,71,m,none\n",
                            PLANOMSORG_EVALUE, PLANOMSORG_PANEL_ISSUE_VALUE, 3, "seventy", 0};
     /* Two bad rows: strict mode names the first; skip mode lists both. */
     planomsorg_staircase *sc = make_staircase();
@@ -502,6 +504,20 @@ static void test_bad_sex_and_value(void **state)
     assert_int_equal((int)line, 4);
     assert_non_null(strstr(msg, "unknown sex 'x'"));
     planomsorg_estimate_free(est);
+
+    /* No transition at all: a header only, one record, or every record dropped. */
+    const char *hdr_only = "person,year,age,sex,level\n";
+    assert_error(planomsorg_estimate_parse_panel_csv(&est, hdr_only, strlen(hdr_only), "e", sc,
+                                                     bands, NB, 0),
+                 PLANOMSORG_EEMPTY, "e: no transitions");
+    assert_null(est);
+    const char *one = "person,year,age,sex,level\na,2020,70,m,none\n";
+    assert_error(planomsorg_estimate_parse_panel_csv(&est, one, strlen(one), "e", sc, bands, NB, 0),
+                 PLANOMSORG_EEMPTY, "two consecutive years");
+    const char *bad = "person,year,age,sex,level\na,2020,70,x,none\na,2021,71,x,none\n";
+    assert_error(planomsorg_estimate_parse_panel_csv(&est, bad, strlen(bad), "e", sc, bands, NB,
+                                                     PLANOMSORG_PANEL_SKIP_BAD),
+                 PLANOMSORG_EEMPTY, "once the bad records are dropped");
 
     /* Header and argument errors. */
     const char *nohdr = "person,year,age,level\na,2020,70,none\n";

@@ -152,7 +152,9 @@ PLANOMSORG_EXPORT int planomsorg_estimate_add(planomsorg_estimate *est, int age,
  * @param[in]  band_lo Lower ages of the bands (band_lo[0] = 0, strictly increasing).
  * @param[in]  n_bands 1..#PLANOMSORG_MAX_AGE_BANDS.
  * @param[in]  flags   #PLANOMSORG_PANEL_STRICT or #PLANOMSORG_PANEL_SKIP_BAD.
- * @return #PLANOMSORG_OK; #PLANOMSORG_EIO, #PLANOMSORG_EEMPTY, #PLANOMSORG_EFORMAT (header),
+ * @return #PLANOMSORG_OK; #PLANOMSORG_EIO, #PLANOMSORG_EEMPTY (no transition: no person with
+ *         records in two consecutive years, also after dropping bad records),
+ *         #PLANOMSORG_EFORMAT (header),
  *         #PLANOMSORG_EENCODING, #PLANOMSORG_ENOMEM, #PLANOMSORG_EINVAL,
  *         #PLANOMSORG_ERANGE (bands); in strict mode also #PLANOMSORG_ENOTFOUND (unknown
  *         level), #PLANOMSORG_EVALUE (bad value, age, sex, row after death),
