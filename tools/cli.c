@@ -89,11 +89,32 @@ int cli_parse_municipality(const char *command, const char *text, const char **o
     return 0;
 }
 
+/* Whether a message starts "SOURCE:LINE:", the form of every error about an input file's
+ * content (a value out of range there is bad data, not bad usage). */
+static int names_file_line(const char *msg)
+{
+    const char *colon = strchr(msg, ':');
+    while (colon != NULL && colon > msg && colon[-1] != ' ') {
+        const char *p = colon + 1;
+        if (*p >= '0' && *p <= '9') {
+            while (*p >= '0' && *p <= '9')
+                p++;
+            if (*p == ':')
+                return 1;
+        }
+        colon = strchr(colon + 1, ':');
+    }
+    return 0;
+}
+
 int cli_fail(int status)
 {
     fprintf(stderr, "planomsorg: %s\n", planomsorg_error_last()[0] != '\0'
                                             ? planomsorg_error_last()
                                             : planomsorg_strerror(status));
+    if ((status == PLANOMSORG_ERANGE || status == PLANOMSORG_EINVAL) &&
+        names_file_line(planomsorg_error_last()))
+        return CLI_EXIT_DATA;
     switch (status) {
     case PLANOMSORG_ENOTFOUND:
     case PLANOMSORG_EIO:

@@ -7,6 +7,7 @@
 
 #include <planomsorg.h>
 
+#include <errno.h>
 #include <math.h>
 
 #include <stdio.h>
@@ -164,6 +165,9 @@ static int write_mortality(const planomsorg_estimate *est, const planomsorg_stai
     return rc;
 }
 
+/* write_transitions' status after it has reported an output file it cannot write. */
+enum { WRITE_REPORTED = 1 };
+
 /* The transitions CSV of planomsorg_transitions_read_csv(), with death_rel rows. */
 static int write_transitions(const char *path, const planomsorg_estimate *est,
                              const planomsorg_staircase *sc, int method)
@@ -175,8 +179,8 @@ static int write_transitions(const char *path, const planomsorg_estimate *est,
     FILE *f = fopen(path, "w");
     if (!f) {
         planomsorg_transitions_free(tr);
-        fprintf(stderr, "planomsorg: estimate: cannot write '%s'\n", path);
-        return PLANOMSORG_EIO;
+        fprintf(stderr, "planomsorg: estimate: cannot write '%s': %s\n", path, strerror(errno));
+        return WRITE_REPORTED;
     }
     int K = planomsorg_transitions_n_levels(tr), nb = planomsorg_transitions_n_bands(tr);
     double m[PLANOMSORG_MAX_LEVELS * PLANOMSORG_MAX_LEVELS], mu[PLANOMSORG_MAX_LEVELS];
@@ -199,7 +203,7 @@ static int write_transitions(const char *path, const planomsorg_estimate *est,
     planomsorg_transitions_free(tr);
     if (ferror(f) | fclose(f)) {
         fprintf(stderr, "planomsorg: estimate: error writing '%s'\n", path);
-        return PLANOMSORG_EIO;
+        return WRITE_REPORTED;
     }
     return PLANOMSORG_OK;
 }
@@ -243,13 +247,15 @@ int cmd_estimate(int argc, char **argv)
             levels = v;
         } else if ((v = value_of(argc, argv, &i, "--method", &bad)) || bad) {
             if (bad || (strcmp(v, "ml") && strcmp(v, "posterior"))) {
-                fprintf(stderr, "planomsorg: estimate: --method: ml or posterior\n");
+                if (!bad) /* value_of has said that the value is missing */
+                    fprintf(stderr, "planomsorg: estimate: --method: ml or posterior\n");
                 return CLI_EXIT_USAGE;
             }
             method = strcmp(v, "ml") ? PLANOMSORG_ESTIMATE_POSTERIOR : PLANOMSORG_ESTIMATE_ML;
         } else if ((v = value_of(argc, argv, &i, "--prior", &bad)) || bad) {
             if (bad || (strcmp(v, "uniform") && strcmp(v, "pooled"))) {
-                fprintf(stderr, "planomsorg: estimate: --prior: uniform or pooled\n");
+                if (!bad) /* value_of has said that the value is missing */
+                    fprintf(stderr, "planomsorg: estimate: --prior: uniform or pooled\n");
                 return CLI_EXIT_USAGE;
             }
             prior = strcmp(v, "uniform") ? PLANOMSORG_PRIOR_POOLED : PLANOMSORG_PRIOR_UNIFORM;
@@ -261,7 +267,8 @@ int cmd_estimate(int argc, char **argv)
                 return CLI_EXIT_USAGE;
         } else if ((v = value_of(argc, argv, &i, "--what", &bad)) || bad) {
             if (bad || (strcmp(v, "matrix") && strcmp(v, "mortality"))) {
-                fprintf(stderr, "planomsorg: estimate: --what: matrix or mortality\n");
+                if (!bad)
+                    fprintf(stderr, "planomsorg: estimate: --what: matrix or mortality\n");
                 return CLI_EXIT_USAGE;
             }
             what = strcmp(v, "matrix") != 0;
@@ -306,7 +313,9 @@ int cmd_estimate(int argc, char **argv)
         rc = what ? write_mortality(est, sc, format) : write_matrix(est, sc, band_lo, nb, method, format);
         if (rc == PLANOMSORG_OK && out_tr)
             rc = write_transitions(out_tr, est, sc, method);
-        if (rc != PLANOMSORG_OK)
+        if (rc == WRITE_REPORTED)
+            status = CLI_EXIT_DATA;
+        else if (rc != PLANOMSORG_OK)
             status = cli_fail(rc);
     }
     planomsorg_estimate_free(est);

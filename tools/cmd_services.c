@@ -348,6 +348,12 @@ int cmd_services(int argc, char **argv)
                     last);
             return CLI_EXIT_USAGE;
         }
+        /* The projection of year Y uses the rates of Y - 1. */
+        if (o.to > PLANOMSORG_DEMOGRAPHY_DEFAULT_LAST_YEAR + 1) {
+            fprintf(stderr, "planomsorg: services: --to %ld: the default assumptions reach %d\n",
+                    o.to, PLANOMSORG_DEMOGRAPHY_DEFAULT_LAST_YEAR);
+            return CLI_EXIT_DATA;
+        }
         rc = prepare(&in, &o);
     }
     planomsorg_result *r = NULL;
