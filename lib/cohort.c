@@ -343,8 +343,15 @@ int planomsorg_cohort_run(planomsorg_cohort_result **out, const planomsorg_cohor
         pc[PLANOMSORG_COHORT_LIFE_YEARS_DISCOUNTED] = alive * discount;
         pc[PLANOMSORG_COHORT_VALUE_TOTAL] = value;
         pc[PLANOMSORG_COHORT_VALUE_DISCOUNTED] = value * discount;
-        for (int k = 0; k < PLANOMSORG_COHORT_N_MEASURES; k++)
+        for (int k = 0; k < PLANOMSORG_COHORT_N_MEASURES; k++) {
             r->totals[k] += pc[k];
+            /* finite values can still overflow a sum (e.g. 1e308 in two states) */
+            if (!isfinite(r->totals[k])) {
+                planomsorg_cohort_result_free(r);
+                return pl_error(PLANOMSORG_ENUMERIC, "%s: %s overflows in cycle %d (values too "
+                                "large)", __func__, measure_names[k], t);
+            }
+        }
     }
     *out = r;
     return PLANOMSORG_OK;

@@ -147,6 +147,12 @@ static void test_cohort(void **state)
     int absorbing;
     bad(planomsorg_cohort_result_absorbing(&absorbing, r, 2), "2");
     planomsorg_cohort_result_free(r);
+    /* finite values whose total overflows: an error, not an infinite total */
+    double huge[2] = {1e308, 1e308};
+    assert_int_equal(planomsorg_cohort_set_values(m, 0, huge), PLANOMSORG_OK);
+    r = NULL;
+    bad(planomsorg_cohort_run(&r, m), "value_total overflows in cycle 2");
+    assert_null(r);
     planomsorg_cohort_free(m);
     no_failures();
 }

@@ -190,8 +190,9 @@ PLANOMSORG_EXPORT int planomsorg_cohort_set_half_cycle(planomsorg_cohort *model,
  * @param[out] out   Receives the result (free with planomsorg_cohort_result_free()).
  * @param[in]  model The model (not changed).
  * @return #PLANOMSORG_OK, #PLANOMSORG_EINVAL (NULL), #PLANOMSORG_EMISSING (a cycle
- *         without a matrix and no default; the message names the cycle) or
- *         #PLANOMSORG_ENOMEM.
+ *         without a matrix and no default; the message names the cycle),
+ *         #PLANOMSORG_ENUMERIC (a total overflows: values too large; the message names
+ *         the measure and cycle) or #PLANOMSORG_ENOMEM.
  * @since 1.0
  */
 PLANOMSORG_EXPORT int planomsorg_cohort_run(planomsorg_cohort_result **out,

@@ -134,6 +134,9 @@ for name, text in (("sum", "state,share\nA,0.5\nB,0.2\nC,0\nD,0\n"),
                    ("dup", "state,share\nA,1\nA,0\nC,0\nD,0\n")):
     run(["markov", "--transitions", TRANS, "--initial", write(f"in_{name}.csv", text),
          "--cycles", "3"], (2,), f"in_{name}.csv")
+# values whose total overflows: exit 1 (numerical failure) naming the measure, no NA output
+run(["markov", "--transitions", TRANS, "--initial", INITIAL, "--cycles", "3", "--values",
+     write("values_big.csv", "cycle,state,value\n*,A,1e308\n*,B,1e308\n")], (1,), "overflows")
 for d in ("-1", "nan", "inf"):
     run(["markov", "--transitions", TRANS, "--initial", INITIAL, "--discount", d], (64,))
 
