@@ -93,8 +93,13 @@ static int check_dist(int dist, const double *p, size_t np, const char *what)
     default:
         break;
     }
-    if (bad != NULL)
-        return pl_error(PLANOMSORG_EVALUE, "%s: %s: %s", what, planomsorg_dist_name(dist), bad);
+    if (bad != NULL) {
+        char args[128] = "";
+        for (size_t i = 0, len = 0; i < np && len < sizeof args; i++)
+            len += (size_t)snprintf(args + len, sizeof args - len, "%s%g", i ? ", " : "", p[i]);
+        return pl_error(PLANOMSORG_EVALUE, "%s: %s(%s): %s", what, planomsorg_dist_name(dist),
+                        args, bad);
+    }
     return PLANOMSORG_OK;
 }
 

@@ -230,6 +230,101 @@ static void test_staffing(void **state)
     no_failures();
 }
 
+static void test_scenario(void **state)
+{
+    (void)state;
+    planomsorg_scenario *sc = NULL;
+    bad(planomsorg_scenario_new_bundle(&sc, 3), "3");
+    bad(planomsorg_scenario_new(&sc, "a b"), "a b");
+    bad(planomsorg_scenario_new(&sc, ""), "name");
+    assert_int_equal(planomsorg_scenario_new_bundle(&sc, PLANOMSORG_BUNDLE_MIDDLE), PLANOMSORG_OK);
+    double v;
+    bad(planomsorg_scenario_set_value(sc, -1, 0), "-1");
+    bad(planomsorg_scenario_set_value(sc, 6, 0), "6");
+    bad(planomsorg_scenario_set_value(sc, PLANOMSORG_LEVER_HEALTH, NAN), "nan");
+    bad(planomsorg_scenario_set_value(sc, PLANOMSORG_LEVER_HEALTH, 1.5), "1.5");
+    bad(planomsorg_scenario_set_value(sc, PLANOMSORG_LEVER_FAMILY_CARE, -1), "-1");
+    bad(planomsorg_scenario_set_ramp(sc, PLANOMSORG_LEVER_HEALTH, 2030, 0, 2025, 1), "2030");
+    bad(planomsorg_scenario_set_ramp(sc, PLANOMSORG_LEVER_HEALTH, 2025, 0, 2030, INFINITY), "inf");
+    bad(planomsorg_scenario_set_demography(sc, 7), "7");
+    bad(planomsorg_scenario_lever(&v, sc, 9, 2025), "9");
+    bad(planomsorg_scenario_lever(&v, sc, PLANOMSORG_LEVER_HEALTH, -5), "-5");
+    double lo, hi;
+    bad(planomsorg_lever_range(&lo, &hi, 6), "6");
+    int lever;
+    bad(planomsorg_lever_find(&lever, "helth"), "helth");
+    planomsorg_scenario_free(sc);
+    no_failures();
+}
+
+static void test_transitions_estimate(void **state)
+{
+    (void)state;
+    int band_lo[2] = {0, 80}, unsorted[2] = {80, 0};
+    planomsorg_transitions *tr = NULL;
+    bad(planomsorg_transitions_new(&tr, 0, band_lo, 2, 0, 0), "0");
+    bad(planomsorg_transitions_new(&tr, 3, unsorted, 2, 0, 0), "80");
+    assert_null(tr);
+    assert_int_equal(planomsorg_transitions_new(&tr, 3, band_lo, 2, 0, 0), PLANOMSORG_OK);
+    double m[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1}, nanm[9] = {NAN, 1, 0, 0, 1, 0, 0, 0, 1};
+    double half[9] = {0.5, 0, 0, 0, 1, 0, 0, 0, 1};
+    bad(planomsorg_transitions_set_matrix(tr, PLANOMSORG_ANY_YEAR, 2, 0, m, 9), "2");
+    bad(planomsorg_transitions_set_matrix(tr, PLANOMSORG_ANY_YEAR, 0, 3, m, 9), "sex code 3");
+    bad(planomsorg_transitions_set_matrix(tr, PLANOMSORG_ANY_YEAR, 0, 0, m, 8), "8");
+    bad(planomsorg_transitions_set_matrix(tr, PLANOMSORG_ANY_YEAR, 0, 0, nanm, 9), "nan");
+    bad(planomsorg_transitions_set_matrix(tr, PLANOMSORG_ANY_YEAR, 0, 0, half, 9), "0.5");
+    double mu[3] = {1, -1, 1};
+    bad(planomsorg_transitions_set_mortality(tr, mu, 3), "-1");
+    bad(planomsorg_transitions_set_mortality(tr, mu, 2), "2");
+    double out[9];
+    bad(planomsorg_transitions_get_matrix(out, 9, tr, PLANOMSORG_ANY_YEAR, -1, 0), "-1");
+    int lo;
+    bad(planomsorg_transitions_band_lo(&lo, tr, 2), "2");
+    planomsorg_transitions_free(tr);
+
+    planomsorg_estimate *est = NULL;
+    assert_int_equal(planomsorg_estimate_new(&est, 3, band_lo, 2), PLANOMSORG_OK);
+    bad(planomsorg_estimate_add(est, -1, 0, 0, 0, 1), "-1");
+    bad(planomsorg_estimate_add(est, 70, 2, 0, 0, 1), "2");
+    bad(planomsorg_estimate_add(est, 70, 0, 3, 0, 1), "3");
+    bad(planomsorg_estimate_add(est, 70, 0, 0, 0, NAN), "nan");
+    bad(planomsorg_estimate_add(est, 70, 0, 0, 0, -1), "-1");
+    bad(planomsorg_estimate_set_prior(est, 9, 1), "9");
+    bad(planomsorg_estimate_set_prior(est, 0, NAN), "nan");
+    bad(planomsorg_estimate_set_pooling(est, -1), "-1");
+    double se[9];
+    bad(planomsorg_estimate_matrix(out, se, 9, est, 0, 2, 0), "2");
+    bad(planomsorg_estimate_matrix(out, se, 4, est, 0, 0, 0), "4");
+    bad(planomsorg_estimate_counts(out, 9, est, 0, 5, 0), "5");
+    planomsorg_estimate_free(est);
+    no_failures();
+}
+
+static void test_distributions(void **state)
+{
+    (void)state;
+    double v[4], p2[2] = {0, -1}, nanp[2] = {NAN, 1}, beta0[2] = {0, 1}, uni[2] = {1, 0};
+    double tri[3] = {0, 2, 1};
+    bad(planomsorg_dist_sample(v, 4, PLANOMSORG_DIST_NORMAL, p2, 2, 1), "normal(0, -1)");
+    bad(planomsorg_dist_sample(v, 4, PLANOMSORG_DIST_NORMAL, nanp, 2, 1), "nan");
+    bad(planomsorg_dist_sample(v, 4, PLANOMSORG_DIST_NORMAL, p2, 1, 1), "1");
+    bad(planomsorg_dist_sample(v, 4, PLANOMSORG_DIST_BETA, beta0, 2, 1), "0");
+    bad(planomsorg_dist_sample(v, 4, PLANOMSORG_DIST_UNIFORM, uni, 2, 1), "uniform(1, 0)");
+    bad(planomsorg_dist_sample(v, 4, PLANOMSORG_DIST_TRIANGULAR, tri, 3, 1), "triangular(0, 2, 1)");
+    bad(planomsorg_dist_sample(v, 4, 99, uni, 2, 1), "99");
+    /* degenerate but valid: zero spread gives the centre exactly */
+    double zero_sd[2] = {0.25, 0}, same[2] = {0.5, 0.5};
+    assert_int_equal(planomsorg_dist_sample(v, 4, PLANOMSORG_DIST_NORMAL, zero_sd, 2, 1),
+                     PLANOMSORG_OK);
+    for (int i = 0; i < 4; i++)
+        assert_true(v[i] == 0.25);
+    assert_int_equal(planomsorg_dist_sample(v, 4, PLANOMSORG_DIST_UNIFORM, same, 2, 1),
+                     PLANOMSORG_OK);
+    for (int i = 0; i < 4; i++)
+        assert_true(v[i] == 0.5);
+    no_failures();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -239,6 +334,9 @@ int main(void)
         cmocka_unit_test(test_costs),
         cmocka_unit_test(test_coverage_degenerate),
         cmocka_unit_test(test_staffing),
+        cmocka_unit_test(test_scenario),
+        cmocka_unit_test(test_transitions_estimate),
+        cmocka_unit_test(test_distributions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
