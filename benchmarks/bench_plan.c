@@ -176,6 +176,10 @@ int main(int argc, char **argv)
     const char *dir = argv[1];
     int repeats = argc > 2 ? atoi(argv[2]) : 5;
     int R = collect_regions();
+    if (R < 1) {
+        fprintf(stderr, "bench_plan: no regions\n");
+        return 1;
+    }
 
     /* ---- timing 1: default plans ---- */
     double t_norway = INFINITY;
