@@ -503,6 +503,9 @@ static int read_capacity(struct reader *rd, const yaml_node_t *n, planomsorg_sce
         rc = expect_type(rd, k, YAML_SCALAR_NODE, "a level name");
         if (rc == PLANOMSORG_OK)
             rc = find_level(rd, k, &level);
+        if (rc == PLANOMSORG_OK && level == 0) /* as planomsorg_services_set_capacity() */
+            rc = node_error(rd, k, PLANOMSORG_EVALUE, "capacity of %s: level 0 is the residual "
+                            "level and cannot be capped", scalar(k));
         struct path path = {0};
         char label[120];
         snprintf(label, sizeof label, "capacity of %s", rc ? "" : scalar(k));
@@ -730,10 +733,24 @@ int planomsorg_plan_parse_yaml(planomsorg_plan **out, const char *text, size_t l
         yaml_parser_delete(&parser);
         return rc;
     }
+    /* a second document ('---') would otherwise be ignored without a word */
+    yaml_document_t extra;
+    unsigned long extra_line = 0;
+    if (yaml_parser_load(&parser, &extra)) {
+        yaml_node_t *extra_root = yaml_document_get_root_node(&extra);
+        if (extra_root)
+            extra_line = (unsigned long)extra_root->start_mark.line + 1;
+        yaml_document_delete(&extra);
+    } else {
+        extra_line = (unsigned long)parser.problem_mark.line + 1;
+    }
     yaml_parser_delete(&parser);
     yaml_node_t *root = yaml_document_get_root_node(&rd.doc);
     int rc;
-    if (!root)
+    if (extra_line > 0)
+        rc = pl_error(PLANOMSORG_EFORMAT, "%s:%lu:1: a second YAML document; a plan file holds "
+                      "one", rd.source, extra_line);
+    else if (!root)
         rc = pl_error(PLANOMSORG_EEMPTY, "%s:1:1: the plan file is empty", rd.source);
     else
         rc = read_root(&rd, root);

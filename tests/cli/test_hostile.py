@@ -233,6 +233,8 @@ for name, text in (
         ("path", "scenarios:\n  - name: a\n    health: {from: 2025, to: 2026, values: [0.1]}\n"),
         ("name", "scenarios:\n  - name: \"a b\"\n"), ("name_dup", "scenarios:\n  - a\n  - a\n"),
         ("capacity", "capacity: {bogus: {from: 2025, values: [1]}}\n"),
+        ("two_documents", "version: 1\n---\nversion: 1\n"),
+        ("capacity_none", "capacity: {none: {from: 2025, values: [1]}}\n"),
         ("capacity_nan", "capacity: {long_term: {from: 2025, values: [.nan]}}\n"),
         ("capacity_neg", "capacity: {long_term: {from: 2025, values: [-1]}}\n"),
         ("population", "population: {source: file, file: /nonexistent.csv}\n"),
