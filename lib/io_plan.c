@@ -711,6 +711,35 @@ static void set_dir(struct reader *rd, const char *source)
     }
 }
 
+/* Nesting deeper than any plan needs: libyaml's time grows with the square of the depth,
+ * so a small file of '[' would take minutes. Checked on the event stream before loading. */
+#define MAX_DEPTH 64
+
+static int check_depth(const char *text, size_t len, const char *source)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return pl_error(PLANOMSORG_ENOMEM, "%s: cannot start the YAML parser", source);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    int depth = 0, rc = PLANOMSORG_OK, done = 0;
+    yaml_event_t ev;
+    while (!done && rc == PLANOMSORG_OK && yaml_parser_parse(&parser, &ev)) {
+        if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT) {
+            if (++depth > MAX_DEPTH)
+                rc = pl_error(PLANOMSORG_EFORMAT, "%s:%lu:%lu: nesting deeper than %d levels",
+                              source, (unsigned long)ev.start_mark.line + 1,
+                              (unsigned long)ev.start_mark.column + 1, MAX_DEPTH);
+        } else if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
+            depth--;
+        }
+        done = ev.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&ev);
+    }
+    /* a syntax error is left to yaml_parser_load, which reports it */
+    yaml_parser_delete(&parser);
+    return rc;
+}
+
 int planomsorg_plan_parse_yaml(planomsorg_plan **out, const char *text, size_t len,
                                const char *source)
 {
@@ -721,6 +750,9 @@ int planomsorg_plan_parse_yaml(planomsorg_plan **out, const char *text, size_t l
     rd.source = source ? source : "<plan>";
     rd.staffing_groups = PLANOMSORG_N_DEFAULT_GROUPS;
     set_dir(&rd, source);
+    int depth_rc = check_depth(text, len, rd.source);
+    if (depth_rc != PLANOMSORG_OK)
+        return depth_rc;
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser))
         return pl_error(PLANOMSORG_ENOMEM, "%s: cannot start the YAML parser", rd.source);

@@ -242,6 +242,9 @@ for name, text in (
         ("kostra", "rates: {kostra_year: 1900}\n")):
     path = write(f"plan_{name}.yaml", text)
     run(["plan", path, "--to", "2027"], (2,), f"plan_{name}.yaml")
+# 100 000 unclosed '[' took libyaml about 50 s (time quadratic in the depth): refused first
+run(["plan", write("plan_deep_unclosed.yaml", "scenarios: " + "[" * 100000 + "\n")], (2,),
+    "nesting deeper than 64 levels")
 run(["plan", write("plan_nul.yaml", b"region: \"50\x0021\"\n")], (2,))
 
 code = clitest.summary()
