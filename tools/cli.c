@@ -44,7 +44,8 @@ int cli_parse_double(const char *option, const char *text, double lo, double hi,
     char *end;
     errno = 0;
     double v = strtod(text, &end);
-    if (errno != 0 || end == text || *end != '\0' || !isfinite(v)) {
+    /* an underflow (1e-320) is still a number: strtod returns it or 0 */
+    if ((errno != 0 && fabs(v) > 1.0) || end == text || *end != '\0' || !isfinite(v)) {
         fprintf(stderr, "planomsorg: %s: '%s' is not a number\n", option, text);
         return -1;
     }

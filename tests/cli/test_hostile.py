@@ -93,6 +93,8 @@ run(["project", "--to", "2200"], (2, 64), "2100")
 run(["services", "--to", "2300"], (2,), "2100")
 run(["services", "--to", "2102"], (2,), "2100")
 run(["services", "--theta", "nan"], (64,), "--theta")
+run(["services", "--theta", "1e400"], (64,), "'1e400' is not a number")
+run(["services", "--to", "2026", "--theta", "1e-320"], (0,))  # an underflow is a number
 run(["services", "--theta", "-inf"], (64,), "--theta")
 
 # ------------------------------------------------------------ bad files for every file option
