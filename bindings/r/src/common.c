@@ -1,0 +1,82 @@
+#include "rpl.h"
+
+#include <string.h>
+
+void rpl_raise(int code)
+{
+    /* Copy the thread-local message before anything else can overwrite it. */
+    SEXP msg = PROTECT(Rf_mkString(planomsorg_error_last()));
+    SEXP name = PROTECT(Rf_mkString(planomsorg_strerror(code)));
+    SEXP ns = PROTECT(R_FindNamespace(Rf_mkString("planomsorg")));
+    SEXP call = PROTECT(Rf_lang4(Rf_install(".pl_raise"), Rf_ScalarInteger(code), name, msg));
+    Rf_eval(call, ns);
+    UNPROTECT(4);
+    Rf_error("%s", planomsorg_error_last()); /* not reached */
+}
+
+static SEXP tag_of(const char *cls)
+{
+    return Rf_install(cls);
+}
+
+SEXP rpl_wrap(void *ptr, const char *cls, R_CFinalizer_t fin)
+{
+    SEXP x = PROTECT(R_MakeExternalPtr(ptr, tag_of(cls), R_NilValue));
+    R_RegisterCFinalizerEx(x, fin, TRUE);
+    Rf_setAttrib(x, R_ClassSymbol, Rf_mkString(cls));
+    UNPROTECT(1);
+    return x;
+}
+
+void *rpl_unwrap(SEXP x, const char *cls)
+{
+    if (TYPEOF(x) != EXTPTRSXP || R_ExternalPtrTag(x) != tag_of(cls))
+        Rf_error("expected a %s object", cls);
+    void *p = R_ExternalPtrAddr(x);
+    if (p == NULL)
+        Rf_error("this %s object is no longer valid (freed, or restored from a saved session)",
+                 cls);
+    return p;
+}
+
+int rpl_int(SEXP x, const char *what)
+{
+    if (Rf_length(x) != 1)
+        Rf_error("'%s' must be a single number", what);
+    int v = Rf_asInteger(x);
+    if (v == NA_INTEGER)
+        Rf_error("'%s' must not be NA", what);
+    return v;
+}
+
+double rpl_dbl(SEXP x, const char *what)
+{
+    if (Rf_length(x) != 1 || !(Rf_isReal(x) || Rf_isInteger(x) || Rf_isLogical(x)))
+        Rf_error("'%s' must be a single number", what);
+    return Rf_asReal(x);
+}
+
+const char *rpl_str(SEXP x, const char *what)
+{
+    if (Rf_isNull(x))
+        return NULL;
+    if (!Rf_isString(x) || Rf_length(x) != 1)
+        Rf_error("'%s' must be a single string or NULL", what);
+    if (STRING_ELT(x, 0) == NA_STRING)
+        return NULL;
+    return Rf_translateCharUTF8(STRING_ELT(x, 0));
+}
+
+const double *rpl_dvec(SEXP x, R_xlen_t n, const char *what)
+{
+    if (!Rf_isReal(x))
+        Rf_error("'%s' must be a double vector", what);
+    if (n >= 0 && XLENGTH(x) != n)
+        Rf_error("'%s' must have %ld elements, not %ld", what, (long)n, (long)XLENGTH(x));
+    return REAL(x);
+}
+
+SEXP rpl_string_or_na(const char *s)
+{
+    return s ? Rf_mkString(s) : Rf_ScalarString(NA_STRING);
+}

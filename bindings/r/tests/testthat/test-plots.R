@@ -1,0 +1,17 @@
+test_that("ggplot2 figures are built from the library's numbers", {
+  skip_if_not_installed("ggplot2")
+  p <- data_population("5001")
+  g <- plot_pyramid(p, 2026)
+  expect_s3_class(g, "ggplot")
+  b <- ggplot2::ggplot_build(g)$data[[1]]
+  expect_equal(sum(abs(b$xmax - b$xmin)), population_sum(p, 2026), tolerance = 1e-9)
+  cov <- coverage_path(rep(900, 3), p, 2024)
+  g2 <- plot_coverage(cov, target = 0.1)
+  expect_s3_class(g2, "ggplot")
+  expect_equal(ggplot2::ggplot_build(g2)$data[[1]]$y, 100 * cov$coverage)
+  expect_s3_class(plot_population_bands(p), "ggplot")
+  f <- tempfile(fileext = ".png")
+  on.exit(unlink(f))
+  ggplot2::ggsave(f, g, width = 5, height = 4, dpi = 50)
+  expect_gt(file.size(f), 1000)
+})

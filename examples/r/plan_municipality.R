@@ -1,0 +1,81 @@
+#!/usr/bin/env Rscript
+# A municipality's care plan end to end with the planomsorg R package:
+# population -> projection -> coverage (nursing-home places for a target) ->
+# figures. Every number comes from libplanomsorg; R only arranges and plots.
+#
+# Usage: Rscript examples/r/plan_municipality.R [MUNICIPALITY [OUTDIR]]
+#   MUNICIPALITY  four-digit number on 2024 borders (default 5001 Trondheim)
+#   OUTDIR        where figures and CSV tables go (default: planomsorg-plan-<code>)
+suppressPackageStartupMessages(library(planomsorg))
+
+args <- commandArgs(trailingOnly = TRUE)
+region <- if (length(args) >= 1) args[1] else "5001"
+outdir <- if (length(args) >= 2) args[2] else paste0("planomsorg-plan-", region)
+dir.create(outdir, showWarnings = FALSE, recursive = TRUE)
+target <- 0.14          # nursing-home coverage target: places per person 80+ (14 %)
+horizon <- 2040
+
+cat(sprintf("Plan for %s (%s), libplanomsorg %s\n\n", data_region_name(region), region,
+            planomsorg_version()$runtime))
+
+# 1. Population on 1 January (embedded SSB 07459) and its projection
+pop <- data_population(region)
+base_year <- max(population_years(pop))
+demo <- demography_default(region, as_of_year = base_year - 1L)
+proj <- population_project(pop, demo, base_year, horizon)
+print(summary(proj$population)$bands[c(1, 5, 10, 15), ], row.names = FALSE)
+
+# The projection's accounting identity, checked on the exported arrays
+P <- population_array(proj$population)
+flows <- components_array(proj, "aged") + components_array(proj, "births") -
+  components_array(proj, "deaths") + components_array(proj, "migration")
+gap <- max(abs(P[, , -1] - flows))
+cat(sprintf("\nAccounting identity: largest cell difference %.2e persons\n", gap))
+stopifnot(gap < 1e-6)
+
+# Demography alternatives: persons 80+ in the horizon year
+alts <- sapply(c("low", "main", "high"), function(a) {
+  d <- demography_default(region, base_year - 1L, a)
+  p <- population_project(pop, d, base_year, horizon, components = FALSE)
+  population_sum(p, horizon, 80, NA)
+})
+cat("Persons 80+ in", horizon, "by alternative:\n")
+print(round(alts))
+
+# 2. Services and coverage: long-term places today and what the target needs
+kostra <- data_kostra(region, base_year - 1L)
+places <- kostra[["longterm"]]
+cov_now <- coverage_rate(places, pop, base_year - 1L)
+cat(sprintf("\nLong-term residents %d: %.0f, coverage of 80+ %.1f %%\n", base_year - 1L,
+            places, 100 * cov_now))
+years <- base_year:horizon
+fixed <- coverage_path(rep(places, length(years)), proj$population, base_year)
+fixed$series <- "capacity held fixed"
+below <- coverage_first_below(fixed$coverage, base_year, target)
+cat(sprintf("With fixed capacity, coverage falls below %.0f %% in %s\n", 100 * target,
+            if (is.na(below)) "no year before the horizon" else below))
+add <- coverage_places_to_add(places, target, proj$population, base_year, length(years))
+held <- coverage_path(add$capacity, proj$population, base_year)
+held$series <- "places added for the target"
+cat(sprintf("Places to add by %d to keep %.0f %%: %.0f (capacity %.0f)\n", horizon,
+            100 * target, sum(add$added), add$capacity[nrow(add)]))
+
+utils::write.csv(population_bands(proj$population, c("67-79", "80-89", "90+", "all")),
+                 file.path(outdir, "population_bands.csv"), row.names = FALSE)
+utils::write.csv(add, file.path(outdir, "places_to_add.csv"), row.names = FALSE)
+
+# 3. Figures
+if (requireNamespace("ggplot2", quietly = TRUE)) {
+  save <- function(plot, name) {
+    f <- file.path(outdir, name)
+    ggplot2::ggsave(f, plot, width = 7, height = 5, dpi = 100)
+    cat("wrote", f, "\n")
+  }
+  save(plot_pyramid(proj$population, horizon), "pyramid.png")
+  save(plot_population_bands(proj$population), "elderly.png")
+  save(plot_coverage(rbind(fixed, held), target = target,
+                     title = "Long-term care places per person 80+"), "coverage.png")
+} else {
+  cat("ggplot2 is not installed: no figures\n")
+}
+cat("done\n")
