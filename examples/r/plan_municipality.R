@@ -1,7 +1,7 @@
 #!/usr/bin/env Rscript
 # A municipality's care plan end to end with the planomsorg R package:
-# population -> projection -> coverage (nursing-home places for a target) ->
-# figures. Every number comes from libplanomsorg; R only arranges and plots.
+# population -> projection -> services per level of the care staircase ->
+# coverage and places for a target -> staff (FTE) -> costs -> figures. Every number comes from libplanomsorg; R only arranges and plots.
 #
 # Usage: Rscript examples/r/plan_municipality.R [MUNICIPALITY [OUTDIR]]
 #   MUNICIPALITY  four-digit number on 2024 borders (default 5001 Trondheim)
@@ -60,11 +60,52 @@ held$series <- "places added for the target"
 cat(sprintf("Places to add by %d to keep %.0f %%: %.0f (capacity %.0f)\n", horizon,
             100 * target, sum(add$added), add$capacity[nrow(add)]))
 
+# 3. Users per level of the care staircase (constant standard from KOSTRA rates),
+#    with long-term places held at today's number: the excess is held back one
+#    level down (dreining towards 24-hour housing and home nursing).
+svc <- services_new(staircase_default())
+services_set_rates_kostra(svc, region, base_year - 1L)
+free <- services_run(svc, proj$population, base_year, horizon)
+services_set_capacity(svc, "long_term", rep(places, length(years)), base_year)
+capped <- services_run(svc, proj$population, base_year, horizon)
+cat("\nUsers per level (no capacity limit):\n")
+print(round(as.data.frame(free)[c(1, 5, 10, length(years)), ]), row.names = FALSE)
+q <- result_queue(capped, years = horizon, levels = "long_term")$queue
+cat(sprintf("With %.0f long-term places, %.0f persons are held back in %d\n", places, q, horizon))
+stopifnot(all(abs(result_users(free, levels = "all")$users -
+                  population_sum(proj$population, years)) < 1e-6))
+
+# 4. Staff: FTE demand by competence group, supply and gap (defaults adapted to KOSTRA)
+stf <- staffing_default(base_year, length(years), region = region, kostra_year = base_year - 1L)
+staff <- staffing_compute(stf, free)
+tot <- stats::aggregate(cbind(fte, supply_fte, gap_fte) ~ year, data = staffing_table(staff),
+                        FUN = sum)
+cat("\nCare staff (FTE):\n")
+print(round(tot[c(1, 5, 10, nrow(tot)), ]), row.names = FALSE)
+share <- staffing_share_20_66(staff)
+cat(sprintf("Care FTE per person 20-66: %.2f %% in %d, %.2f %% in %d\n", 100 * share[1],
+            base_year, 100 * share[length(share)], horizon))
+
+# 5. Costs: operating cost of the staff, investment in the places the target needs
+cst <- costs_new(8L, base_year, length(years))
+costs_set_capacity(cst, "nursing_home", places, add$capacity)
+cost <- costs_compute(cst, fte = tot$fte)
+ct <- costs_table(cost)
+cat(sprintf("\nOperating cost %d: %.0f MNOK; %d: %.0f MNOK\n", base_year, ct$operating[1] / 1e6,
+            horizon, ct$operating[nrow(ct)] / 1e6))
+cat(sprintf("Net investment in %.0f new places: %.0f MNOK (after state grants %.0f MNOK)\n",
+            sum(ct$new_places), sum(ct$investment_net) / 1e6, sum(ct$grant) / 1e6))
+cat(sprintf("Present value of all costs %d-%d at 4 %%: %.0f MNOK\n", base_year, horizon,
+            costs_pv(cost, "total", 0.04) / 1e6))
+
 utils::write.csv(population_bands(proj$population, c("67-79", "80-89", "90+", "all")),
                  file.path(outdir, "population_bands.csv"), row.names = FALSE)
 utils::write.csv(add, file.path(outdir, "places_to_add.csv"), row.names = FALSE)
+utils::write.csv(as.data.frame(free), file.path(outdir, "users_per_level.csv"), row.names = FALSE)
+utils::write.csv(staffing_table(staff), file.path(outdir, "staff.csv"), row.names = FALSE)
+utils::write.csv(ct, file.path(outdir, "costs.csv"), row.names = FALSE)
 
-# 3. Figures
+# 6. Figures
 if (requireNamespace("ggplot2", quietly = TRUE)) {
   save <- function(plot, name) {
     f <- file.path(outdir, name)
@@ -75,6 +116,8 @@ if (requireNamespace("ggplot2", quietly = TRUE)) {
   save(plot_population_bands(proj$population), "elderly.png")
   save(plot_coverage(rbind(fixed, held), target = target,
                      title = "Long-term care places per person 80+"), "coverage.png")
+  save(plot_users(free), "users.png")
+  save(plot_fte(staff), "fte.png")
 } else {
   cat("ggplot2 is not installed: no figures\n")
 }

@@ -1,7 +1,6 @@
 /* coverage.h */
 #include "rpl.h"
 
-planomsorg_population *rpl_population(SEXP x);
 
 /* Vectorised over count and year (same length, recycled in R). */
 SEXP C_coverage_rate(SEXP count, SEXP pop, SEXP year, SEXP age_lo, SEXP age_hi)

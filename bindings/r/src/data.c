@@ -1,7 +1,6 @@
 /* data.h */
 #include "rpl.h"
 
-SEXP rpl_wrap_population(planomsorg_population *p);
 
 SEXP C_data_population(SEXP region)
 {

@@ -4,8 +4,6 @@
 #define DEMO "planomsorg_demography"
 #define COMP "planomsorg_components"
 
-SEXP rpl_wrap_population(planomsorg_population *p);
-planomsorg_population *rpl_population(SEXP x);
 
 static void demo_fin(SEXP x)
 {

@@ -9,6 +9,8 @@ static const R_CallMethodDef call_methods[] = {
     {NULL, NULL, 0}};
 #undef RPL_DECL
 
+void R_init_planomsorg(DllInfo *dll);
+
 void R_init_planomsorg(DllInfo *dll)
 {
     R_registerRoutines(dll, NULL, call_methods, NULL, NULL);

@@ -1,8 +1,6 @@
 /* io.h */
 #include "rpl.h"
 
-SEXP rpl_wrap_population(planomsorg_population *p);
-planomsorg_population *rpl_population(SEXP x);
 
 SEXP C_population_read_csv(SEXP path)
 {

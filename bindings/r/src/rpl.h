@@ -32,9 +32,25 @@ const char *rpl_str(SEXP x, const char *what);
 const double *rpl_dvec(SEXP x, R_xlen_t n, const char *what);
 SEXP rpl_string_or_na(const char *s);
 
-/* Registration tables of each module, collected in init.c. */
-#define RPL_DECL(name, n) SEXP name();
-#include "routines.def"
-#undef RPL_DECL
+/* Handles shared between modules (defined in the module that owns the type). */
+SEXP rpl_wrap_population(planomsorg_population *p);
+planomsorg_population *rpl_population(SEXP x);
+planomsorg_demography *rpl_demography(SEXP x);
+SEXP rpl_wrap_staircase(planomsorg_staircase *s);
+planomsorg_staircase *rpl_staircase(SEXP x);
+SEXP rpl_wrap_result(planomsorg_result *r);
+const planomsorg_result *rpl_result(SEXP x);
+SEXP rpl_wrap_services(planomsorg_services *s);
+planomsorg_services *rpl_services(SEXP x);
+SEXP rpl_wrap_transitions(planomsorg_transitions *t);
+SEXP rpl_wrap_staffing(planomsorg_staffing *s);
+planomsorg_staffing *rpl_staffing(SEXP x);
+SEXP rpl_wrap_staffing_result(planomsorg_staffing_result *r);
+SEXP rpl_wrap_costs(planomsorg_costs *c);
+planomsorg_costs *rpl_costs(SEXP x);
+SEXP rpl_wrap_costs_result(planomsorg_costs_result *r);
+
+/* Prototypes of the .Call routines (registered in init.c). */
+#include "routines.h"
 
 #endif
