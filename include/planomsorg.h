@@ -16,6 +16,12 @@
 #include "planomsorg/io.h"
 #include "planomsorg/coverage.h"
 #include "planomsorg/data.h"
+/* ssbproj */
+#include "planomsorg/align.h"
+#include "planomsorg/staffing.h"
+#include "planomsorg/costs.h"
+#include "planomsorg/demography.h"
+#include "planomsorg/ssbproj.h"
 /* care staircase, transitions, service projection, results */
 #include "planomsorg/staircase.h"
 #include "planomsorg/transitions.h"
@@ -26,4 +32,7 @@
 #include "planomsorg/demography.h"
 #include "planomsorg/cohort.h"
 
+/* scenarios and the plan */
+#include "planomsorg/scenario.h"
+#include "planomsorg/plan.h"
 #endif
