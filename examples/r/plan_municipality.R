@@ -1,7 +1,8 @@
 #!/usr/bin/env Rscript
 # A municipality's care plan end to end with the planomsorg R package:
 # population -> projection -> services per level of the care staircase ->
-# coverage and places for a target -> staff (FTE) -> costs -> figures. Every number comes from libplanomsorg; R only arranges and plots.
+# coverage and places for a target -> staff (FTE) -> costs -> the whole plan under
+# the worst, middle and best scenarios -> figures. Every number comes from libplanomsorg; R only arranges and plots.
 #
 # Usage: Rscript examples/r/plan_municipality.R [MUNICIPALITY [OUTDIR]]
 #   MUNICIPALITY  four-digit number on 2024 borders (default 5001 Trondheim)
@@ -98,6 +99,18 @@ cat(sprintf("Net investment in %.0f new places: %.0f MNOK (after state grants %.
 cat(sprintf("Present value of all costs %d-%d at 4 %%: %.0f MNOK\n", base_year, horizon,
             costs_pv(cost, "total", 0.04) / 1e6))
 
+# 6. The whole plan: the same chain inside the library, under three scenario bundles
+plan <- plan_new(region, base_year, horizon)
+for (b in bundle_names()) plan_add_scenario(plan, scenario_new(bundle = b))
+res <- plan_run(plan)
+print(summary(res))
+mid <- plan_result_get(res, "fte_demand", "middle")
+stopifnot(abs(plan_result_get(res, "users", "middle") -
+              sapply(years, function(y) sum(result_get(plan_result_services(res, "middle"),
+                                                       "users", y, 2:8)))) < 1e-6)
+band <- cbind(plan_result_band(res, "fte_demand"), fte = mid, series = "FTE demand")
+plan_result_write_csv(res, file.path(outdir, "plan.csv"))
+
 utils::write.csv(population_bands(proj$population, c("67-79", "80-89", "90+", "all")),
                  file.path(outdir, "population_bands.csv"), row.names = FALSE)
 utils::write.csv(add, file.path(outdir, "places_to_add.csv"), row.names = FALSE)
@@ -105,7 +118,7 @@ utils::write.csv(as.data.frame(free), file.path(outdir, "users_per_level.csv"), 
 utils::write.csv(staffing_table(staff), file.path(outdir, "staff.csv"), row.names = FALSE)
 utils::write.csv(ct, file.path(outdir, "costs.csv"), row.names = FALSE)
 
-# 6. Figures
+# 7. Figures
 if (requireNamespace("ggplot2", quietly = TRUE)) {
   save <- function(plot, name) {
     f <- file.path(outdir, name)
@@ -118,6 +131,8 @@ if (requireNamespace("ggplot2", quietly = TRUE)) {
                      title = "Long-term care places per person 80+"), "coverage.png")
   save(plot_users(free), "users.png")
   save(plot_fte(staff), "fte.png")
+  save(plot_fte(band, title = "FTE demand, middle scenario and the worst-best band"),
+       "fte_band.png")
 } else {
   cat("ggplot2 is not installed: no figures\n")
 }
