@@ -560,6 +560,33 @@ static int apply_health(planomsorg_services *svc, struct run_ctx *c,
     return rc;
 }
 
+/* Markov mode: death probabilities of the scenario's demography (a projected population
+ * only; with a given population the services module's cohort-fall rule applies). */
+static int apply_deaths(planomsorg_services *svc, struct run_ctx *c, const planomsorg_scenario *sc)
+{
+    const planomsorg_plan *p = c->plan;
+    if (p->pop)
+        return PLANOMSORG_OK;
+    const planomsorg_demography *demo = NULL;
+    int rc = ctx_demography(c, sc->demography, &demo);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    int A = planomsorg_demography_max_age(demo), n = c->n_years;
+    size_t cells = (size_t)n * 2 * (size_t)(A + 1);
+    double *q = malloc(cells * sizeof *q);
+    if (!q)
+        return pl_error(PLANOMSORG_ENOMEM, "planomsorg_plan_run: out of memory");
+    for (int t = 0; t < n && rc == PLANOMSORG_OK; t++)
+        for (int s = 0; s < 2 && rc == PLANOMSORG_OK; s++)
+            for (int a = 0; a <= A && rc == PLANOMSORG_OK; a++)
+                rc = planomsorg_demography_death_probability(demo, p->base_year + t, s, a,
+                                                             &q[((size_t)t * 2 + s) * (A + 1) + a]);
+    if (rc == PLANOMSORG_OK)
+        rc = planomsorg_services_set_death_probabilities(svc, q, cells, p->base_year, n, A);
+    free(q);
+    return rc;
+}
+
 static int build_services(planomsorg_services **out, struct run_ctx *c,
                           const planomsorg_scenario *sc)
 {
@@ -584,6 +611,8 @@ static int build_services(planomsorg_services **out, struct run_ctx *c,
         rc = planomsorg_services_set_mode(svc, PLANOMSORG_MODE_MARKOV);
         if (rc == PLANOMSORG_OK)
             rc = planomsorg_services_set_transitions(svc, p->tr);
+        if (rc == PLANOMSORG_OK)
+            rc = apply_deaths(svc, c, sc);
     }
     if (rc == PLANOMSORG_OK &&
         lever_path(work, sc, PLANOMSORG_LEVER_FAMILY_CARE, p->base_year, n))

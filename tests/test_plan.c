@@ -547,6 +547,52 @@ static void test_alignment(void **state)
     planomsorg_plan_result_free(plain);
 }
 
+/* Markov mode: a plan with transitions keeps persons across levels equal to the
+ * population in every year, and its identities hold as in rates mode. */
+static void test_markov_plan(void **state)
+{
+    (void)state;
+    planomsorg_plan *p = NULL;
+    planomsorg_transitions *tr = NULL;
+    const int band_lo[2] = {0, 80};
+    assert_int_equal(planomsorg_plan_new(&p, "5021", BASE, 2035), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_transitions_new(&tr, 8, band_lo, 2, 0, 0), PLANOMSORG_OK);
+    /* 80+: 5 % a year move from home nursing to long-term care, 10 % from none to alarms */
+    double m[64] = {0};
+    for (int k = 0; k < 8; k++)
+        m[k * 8 + k] = 1;
+    m[3 * 8 + 3] = 0.95;
+    m[3 * 8 + 7] = 0.05;
+    m[0 * 8 + 0] = 0.90;
+    m[0 * 8 + 1] = 0.10;
+    for (int s = 0; s < 2; s++)
+        assert_int_equal(planomsorg_transitions_set_matrix(tr, PLANOMSORG_ANY_YEAR, 1, s, m, 64),
+                         PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_set_transitions(p, tr), PLANOMSORG_OK);
+    planomsorg_transitions_free(tr);
+    add_bundle(p, PLANOMSORG_BUNDLE_MIDDLE);
+    planomsorg_plan_result *r = NULL;
+    assert_int_equal(planomsorg_plan_run(&r, p), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_result_mode(planomsorg_plan_result_services(r, 0)),
+                     PLANOMSORG_MODE_MARKOV);
+    for (int y = BASE; y <= 2035; y++) {
+        double pop = get(r, 0, y, PLANOMSORG_MEASURE_POPULATION, -1, -1), sum = 0, by_g = 0;
+        for (int k = 0; k < 8; k++)
+            sum += get(r, 0, y, PLANOMSORG_MEASURE_USERS, k, -1);
+        assert_close(sum, pop, 1e-9 * pop);
+        double fte = get(r, 0, y, PLANOMSORG_MEASURE_FTE_DEMAND, -1, -1);
+        for (int g = 0; g < 4; g++)
+            by_g += get(r, 0, y, PLANOMSORG_MEASURE_FTE_DEMAND, -1, g);
+        assert_close(by_g, fte, 1e-9 * fte);
+    }
+    planomsorg_plan_result_free(r);
+    planomsorg_transitions *bad = NULL;
+    assert_int_equal(planomsorg_transitions_new(&bad, 3, band_lo, 1, 0, 0), PLANOMSORG_OK);
+    assert_error(planomsorg_plan_set_transitions(p, bad), PLANOMSORG_EDIMENSION, "3 levels");
+    planomsorg_transitions_free(bad);
+    planomsorg_plan_free(p);
+}
+
 /* ------------------------------------------------------------------------- */
 /* Plan files                                                                 */
 /* ------------------------------------------------------------------------- */
@@ -741,6 +787,7 @@ int main(void)
         cmocka_unit_test(test_bad_use),
         cmocka_unit_test(test_kostra_fallback),
         cmocka_unit_test(test_alignment),
+        cmocka_unit_test(test_markov_plan),
         cmocka_unit_test(test_yaml_good),
         cmocka_unit_test(test_yaml_population_file),
         cmocka_unit_test(test_yaml_errors),

@@ -3,6 +3,7 @@
  * the built-in default plan. Methods: docs/methods/plan.md. */
 #include "cli.h"
 #include "commands.h"
+#include "plan_mc.h"
 
 #include <planomsorg.h>
 #include <xlsxwriter.h>
@@ -36,8 +37,9 @@ static const char plan_usage[] =
     "                       scenario,year,measure,level,group,value; json: the same rows as\n"
     "                       an array of objects\n"
     "  --xlsx FILE          also write an Excel workbook: sheets Summary, Data (the long\n"
-    "                       layout), FTE demand (years x scenarios, with a line chart) and\n"
-    "                       Staff gap (years x scenarios)\n"
+    "                       layout), FTE demand (years x scenarios, with a line chart),\n"
+    "                       Staff gap (years x scenarios) and Band (min and max over the\n"
+    "                       scenarios of the headline measures)\n"
     "  --help               this text\n"
     "\n"
     "Measures of the long layout (level/group 'all' on rows that sum over them):\n"
@@ -405,6 +407,36 @@ static int write_xlsx(const planomsorg_plan_result *r, const char *path)
     lxw_worksheet *gap = workbook_add_worksheet(wb, "Staff gap");
     xlsx_matrix(gap, r, PLANOMSORG_MEASURE_FTE_GAP, bold);
 
+    /* Band: min and max over the scenarios of the headline measures, every year */
+    static const int band_measures[] = {PLANOMSORG_MEASURE_POPULATION_80P,
+                                        PLANOMSORG_MEASURE_USERS,
+                                        PLANOMSORG_MEASURE_PLACES_NEEDED,
+                                        PLANOMSORG_MEASURE_FTE_DEMAND,
+                                        PLANOMSORG_MEASURE_FTE_GAP,
+                                        PLANOMSORG_MEASURE_COST_TOTAL};
+    lxw_worksheet *band = workbook_add_worksheet(wb, "Band");
+    worksheet_write_string(band, 0, 0, "year", bold);
+    int nb = (int)(sizeof band_measures / sizeof band_measures[0]);
+    for (int i = 0; i < nb; i++) {
+        char head[64];
+        snprintf(head, sizeof head, "%s_min", planomsorg_plan_measure_name(band_measures[i]));
+        worksheet_write_string(band, 0, (lxw_col_t)(2 * i + 1), head, bold);
+        snprintf(head, sizeof head, "%s_max", planomsorg_plan_measure_name(band_measures[i]));
+        worksheet_write_string(band, 0, (lxw_col_t)(2 * i + 2), head, bold);
+    }
+    for (int y = first; y <= last; y++) {
+        lxw_row_t br = (lxw_row_t)(y - first + 1);
+        worksheet_write_number(band, br, 0, y, NULL);
+        for (int i = 0; i < nb; i++) {
+            double lo = NAN, hi = NAN;
+            if (planomsorg_plan_result_band(&lo, &hi, r, y, band_measures[i], PLANOMSORG_PLAN_ALL,
+                                            PLANOMSORG_PLAN_ALL) != PLANOMSORG_OK)
+                continue;
+            worksheet_write_number(band, br, (lxw_col_t)(2 * i + 1), lo, NULL);
+            worksheet_write_number(band, br, (lxw_col_t)(2 * i + 2), hi, NULL);
+        }
+    }
+
     lxw_error err = workbook_close(wb);
     if (err != LXW_NO_ERROR) {
         fprintf(stderr, "planomsorg: plan: cannot write '%s': %s\n", path, lxw_strerror(err));
@@ -471,11 +503,17 @@ int cmd_plan(int argc, char **argv)
     const char *file = NULL, *municipality = NULL, *scenario = NULL, *xlsx = NULL;
     long to = 0;
     cli_format format = CLI_FORMAT_TABLE;
+    struct plan_mc_opts mc_opts = {.seed = 1};
     for (int i = 1; i < argc; i++) {
         const char *v;
-        int missing = 0;
+        int missing = 0, mc_arg = plan_mc_option(&mc_opts, argc, argv, &i);
+        if (mc_arg < 0)
+            return CLI_EXIT_USAGE;
+        if (mc_arg > 0)
+            continue;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(plan_usage, stdout);
+            fputs(plan_mc_usage, stdout); /* --draws, --seed, --threads, --lever */
             return CLI_EXIT_OK;
         } else if ((v = option_value(argc, argv, &i, "--municipality", &missing)) || missing) {
             if (missing)
@@ -509,6 +547,8 @@ int cmd_plan(int argc, char **argv)
         }
     }
 
+    if (plan_mc_check(&mc_opts) != 0)
+        return CLI_EXIT_USAGE;
     planomsorg_plan *plan = NULL;
     int rc = file ? planomsorg_plan_read_yaml(&plan, file)
                   : planomsorg_plan_new(&plan, NULL, 2025, 2050);
@@ -535,6 +575,14 @@ int cmd_plan(int argc, char **argv)
     }
     if (status == CLI_EXIT_OK)
         status = choose_scenarios(plan, scenario, file != NULL);
+    if (status == CLI_EXIT_OK && mc_opts.draws > 0) {
+        /* Monte Carlo: the long CSV with percentile bands replaces the other outputs. */
+        if (format != CLI_FORMAT_TABLE && format != CLI_FORMAT_CSV)
+            fprintf(stderr, "planomsorg: plan: --draws writes CSV; --format is ignored\n");
+        status = plan_mc_write(plan, &mc_opts);
+        planomsorg_plan_free(plan);
+        return status;
+    }
     planomsorg_plan_result *r = NULL;
     if (status == CLI_EXIT_OK) {
         rc = planomsorg_plan_run_progress(&r, plan, isatty(STDERR_FILENO) ? progress : NULL,

@@ -244,7 +244,8 @@ PLANOMSORG_EXPORT int planomsorg_plan_set_rates_kostra(planomsorg_plan *plan, in
 
 /**
  * @brief Use Markov mode with these transitions (copied), or rates mode with NULL.
- *        The first year's state comes from the rates.
+ *        The first year's state comes from the rates; with a projected population the
+ *        death probabilities are those of each scenario's demography.
  * @param[in,out] plan The plan.
  * @param[in]     tr   Transitions with as many levels as the staircase, or NULL.
  * @return #PLANOMSORG_OK, #PLANOMSORG_EINVAL, #PLANOMSORG_EDIMENSION or #PLANOMSORG_ENOMEM.
@@ -340,6 +341,8 @@ PLANOMSORG_EXPORT const planomsorg_scenario *planomsorg_plan_scenario(const plan
 
 /**
  * @brief Run every scenario of the plan (the middle bundle when it has none).
+ *
+ * The plan is only read, so several threads may run the same plan at once.
  * @param[out] out  Receives the result (caller frees with planomsorg_plan_result_free()).
  * @param[in]  plan The plan (read only).
  * @return #PLANOMSORG_OK, or the status of the failing module (the message names the

@@ -177,7 +177,7 @@ def test_scenarios_json_xlsx():
             check(z.testzip() is None, "zip members intact")
             wb = z.read("xl/workbook.xml").decode("utf-8")
             names = re.findall(r'<sheet name="([^"]+)"', wb)
-            check(names == ["Summary", "Data", "FTE demand", "Staff gap"], f"sheets {names}")
+            check(names == ["Summary", "Data", "FTE demand", "Staff gap", "Band"], f"sheets {names}")
             charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
             check(len(charts) == 1, f"one chart: {charts}")
             chart = z.read(charts[0]).decode("utf-8")
