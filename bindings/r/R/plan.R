@@ -417,3 +417,29 @@ print.planomsorg_ssbproj <- function(x, ...) {
               nrow(i$groups), paste(i$alternatives, collapse = "/")))
   invisible(x)
 }
+
+summary.planomsorg_plan <- function(object, ...) {
+  i <- plan_info(object)
+  years <- unique(c(i$base_year, seq(i$base_year, i$last_year, by = 5L), i$last_year))
+  sc <- lapply(seq_along(i$scenarios), function(k) {
+    s <- plan_scenario(object, k)
+    cbind(scenario = i$scenarios[k], demography = scenario_info(s)$demography,
+          scenario_table(s, years))
+  })
+  structure(list(info = i, levels = staircase_levels(i$staircase),
+                 levers = if (length(sc)) do.call(rbind, sc) else NULL),
+            class = "summary.planomsorg_plan")
+}
+
+print.summary.planomsorg_plan <- function(x, ...) {
+  cat(sprintf("Plan for %s (%s), %d-%d\n\nStaircase:\n", data_region_name(x$info$region),
+              x$info$region, x$info$base_year, x$info$last_year))
+  print(x$levels, row.names = FALSE, ...)
+  if (is.null(x$levers)) {
+    cat("\nNo scenarios: the middle bundle runs.\n")
+  } else {
+    cat("\nScenario levers:\n")
+    print(x$levers, row.names = FALSE, digits = 4, ...)
+  }
+  invisible(x)
+}

@@ -338,3 +338,18 @@ print.planomsorg_costs_result <- function(x, ...) {
         row.names = FALSE, digits = 6, ...)
   invisible(x)
 }
+
+summary.planomsorg_costs_result <- function(object, rate = 0.04, ...) {
+  t <- costs_table(object)
+  pv <- vapply(c("operating", "investment_net", "grant", "total"),
+               function(m) costs_pv(object, m, rate), 0)
+  structure(list(table = t, pv = pv, rate = rate), class = "summary.planomsorg_costs_result")
+}
+
+print.summary.planomsorg_costs_result <- function(x, ...) {
+  cat("Costs per year (NOK):\n")
+  print(x$table, row.names = FALSE, digits = 6, ...)
+  cat(sprintf("\nPresent values at %.1f %% to %d (NOK):\n", 100 * x$rate, x$table$year[1]))
+  print(x$pv, digits = 6, ...)
+  invisible(x)
+}

@@ -233,3 +233,19 @@ test_that("plan, scenario and SSB error paths", {
                   "econsistency")
   expect_pl_error(align_groups(pz, 2030, matrix(c(5, -5), 1), c(0, 2), c(1, NA)), "evalue")
 })
+
+test_that("summaries of plans and cost results", {
+  p <- bundles_plan(last = 2027)
+  s <- summary(p)
+  expect_s3_class(s, "summary.planomsorg_plan")
+  expect_equal(nrow(s$levers), 3 * 2)
+  expect_equal(s$levers$health[s$levers$scenario == "best"],
+               scenario_lever(scenario_new(bundle = "best"), "health", c(2025, 2027)))
+  expect_output(print(s), "Scenario levers")
+  expect_output(print(summary(plan_new("5001", 2026, 2027))), "middle bundle runs")
+  cs <- costs_new(1, 2030, 2)
+  cr <- costs_compute(cs, fte = c(10, 20))
+  sc <- summary(cr, rate = 0.05)
+  expect_equal(sc$pv[["total"]], 750000 * (10 + 20 / 1.05), tolerance = 1e-12)
+  expect_output(print(sc), "Present values at 5.0")
+})
