@@ -598,12 +598,14 @@ static int one_draw(planomsorg_mc *mc, struct draw_state *ds, gsl_rng *rng, int 
     double fam = 0, dre = 0;
     if (mc->levers[PLANOMSORG_LEVER_FAMILY_CARE].set) {
         fam = fmax(0.0, ds->lever_value[PLANOMSORG_LEVER_FAMILY_CARE]);
-        local.family = (struct pl_path){mc->first_year, 1, &fam};
+        local.family =
+            (struct pl_path){.first_year = mc->first_year, .n_years = 1, .values = &fam};
     }
     if (mc->levers[PLANOMSORG_LEVER_DREINING].set) {
         dre = fmax(0.0, ds->lever_value[PLANOMSORG_LEVER_DREINING]);
         for (int i = 0; i < ds->n_top; i++)
-            local.dreining[ds->levels_top[i]] = (struct pl_path){mc->first_year, 1, &dre};
+            local.dreining[ds->levels_top[i]] =
+                (struct pl_path){.first_year = mc->first_year, .n_years = 1, .values = &dre};
     }
     if (mc->levers[PLANOMSORG_LEVER_HEALTH].set) {
         double th = ds->lever_value[PLANOMSORG_LEVER_HEALTH];
@@ -1107,6 +1109,13 @@ int planomsorg_dist_find(int *dist, const char *name)
             return PLANOMSORG_OK;
         }
     return pl_error(PLANOMSORG_ENOTFOUND, "%s: unknown distribution '%s'", __func__, name);
+}
+
+const char *planomsorg_mc_noise_name(unsigned flag)
+{
+    return flag == PLANOMSORG_MC_NOISE_POPULATION ? "population"
+           : flag == PLANOMSORG_MC_NOISE_USERS    ? "users"
+                                                  : NULL;
 }
 
 const char *planomsorg_mc_measure_name(int measure)

@@ -6,6 +6,7 @@
 #include "planomsorg/demography.h"
 #include "planomsorg/services.h"
 
+#include "check.h"
 #include "error.h"
 #include "plan_internal.h"
 #include "scenario_internal.h"
@@ -373,11 +374,11 @@ int planomsorg_plan_set_costs(planomsorg_plan *plan, const planomsorg_costs *cos
 int planomsorg_plan_set_place_type(planomsorg_plan *plan, int level, int type)
 {
     PL_CHECK_NULL(plan);
-    int K = planomsorg_staircase_n_levels(plan->sc);
-    if (level < 0 || level >= K)
-        return pl_error(PLANOMSORG_ERANGE, "%s: level %d outside 0..%d", __func__, level, K - 1);
-    if (type != PLANOMSORG_PLACE_NONE && (type < 0 || type >= PLANOMSORG_N_PLACE_TYPES))
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown place type %d", __func__, type);
+    int rc = pl_check_index(level, planomsorg_staircase_n_levels(plan->sc), "level", __func__);
+    if (rc == PLANOMSORG_OK && type != PLANOMSORG_PLACE_NONE)
+        rc = pl_check_code(type, PLANOMSORG_N_PLACE_TYPES, "place type", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     plan->place_type[level] = type;
     return PLANOMSORG_OK;
 }

@@ -2,6 +2,7 @@
  * the service, staffing and cost results of each scenario; the band between scenarios. */
 #include "planomsorg/plan.h"
 
+#include "check.h"
 #include "error.h"
 #include "plan_internal.h"
 
@@ -120,8 +121,9 @@ int planomsorg_plan_measure_find(int *measure, const char *name)
 
 int planomsorg_plan_measure_dims(int *by_level, int *by_group, int measure)
 {
-    if (measure < 0 || measure >= PLANOMSORG_N_MEASURES)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown measure code %d", __func__, measure);
+    int rc = pl_check_code(measure, PLANOMSORG_N_MEASURES, "measure", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     if (by_level)
         *by_level = (measure_dims[measure] & 1) != 0;
     if (by_group)
@@ -132,11 +134,11 @@ int planomsorg_plan_measure_dims(int *by_level, int *by_group, int measure)
 static int check_query(const planomsorg_plan_result *r, int year, int measure, int level,
                        int group, const char *function)
 {
-    if (measure < 0 || measure >= PLANOMSORG_N_MEASURES)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown measure code %d", function, measure);
-    if (year < r->first_year || year > r->last_year)
-        return pl_error(PLANOMSORG_ERANGE, "%s: year %d outside %d..%d", function, year,
-                        r->first_year, r->last_year);
+    int rc = pl_check_code(measure, PLANOMSORG_N_MEASURES, "measure", function);
+    if (rc == PLANOMSORG_OK)
+        rc = pl_check_year_in(year, r->first_year, r->last_year - r->first_year + 1, function);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     int K = planomsorg_staircase_n_levels(r->sc);
     if (level != PLANOMSORG_PLAN_ALL) {
         if (!(measure_dims[measure] & 1))

@@ -61,23 +61,6 @@ static const int milestones[] = {2025, 2030, 2035, 2040, 2050};
  * rundskriv R-109/2021 for public investment analyses (the first 40 years). */
 #define DISCOUNT_RATE 0.04
 
-static const char *option_value(int argc, char **argv, int *i, const char *name, int *missing)
-{
-    *missing = 0;
-    if (strcmp(argv[*i], name) == 0) {
-        if (*i + 1 >= argc) {
-            fprintf(stderr, "planomsorg: plan: %s needs a value\n", name);
-            *missing = 1;
-            return NULL;
-        }
-        return argv[++*i];
-    }
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    return NULL;
-}
-
 static void progress(void *user_data, int done, int total)
 {
     (void)user_data;
@@ -488,25 +471,16 @@ static int choose_scenarios(planomsorg_plan *plan, const char *scenario, int fro
     return rc == PLANOMSORG_OK ? CLI_EXIT_OK : cli_fail(rc);
 }
 
-static int is_code(const char *s)
-{
-    if (strlen(s) != 4)
-        return 0;
-    for (int i = 0; i < 4; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-    return 1;
-}
-
 int cmd_plan(int argc, char **argv)
 {
     const char *file = NULL, *municipality = NULL, *scenario = NULL, *xlsx = NULL;
+    int municipality_given = 0;
     long to = 0;
     cli_format format = CLI_FORMAT_TABLE;
     struct plan_mc_opts mc_opts = {.seed = 1};
     for (int i = 1; i < argc; i++) {
         const char *v;
-        int missing = 0, mc_arg = plan_mc_option(&mc_opts, argc, argv, &i);
+        int mc_arg = plan_mc_option(&mc_opts, argc, argv, &i);
         if (mc_arg < 0)
             return CLI_EXIT_USAGE;
         if (mc_arg > 0)
@@ -515,27 +489,22 @@ int cmd_plan(int argc, char **argv)
             fputs(plan_usage, stdout);
             fputs(plan_mc_usage, stdout); /* --draws, --seed, --threads, --lever */
             return CLI_EXIT_OK;
-        } else if ((v = option_value(argc, argv, &i, "--municipality", &missing)) || missing) {
-            if (missing)
+        } else if ((v = cli_option_value("plan", argc, argv, &i, "--municipality")) != NULL) {
+            if (v == cli_missing_argument || cli_parse_municipality("plan", v, &municipality) != 0)
                 return CLI_EXIT_USAGE;
-            if (!is_code(v)) {
-                fprintf(stderr, "planomsorg: plan: --municipality: '%s' is not a four-digit "
-                                "municipality number (e.g. 5001)\n", v);
-                return CLI_EXIT_USAGE;
-            }
-            municipality = v;
-        } else if ((v = option_value(argc, argv, &i, "--scenario", &missing)) || missing) {
-            if (missing)
+            municipality_given = 1;
+        } else if ((v = cli_option_value("plan", argc, argv, &i, "--scenario")) != NULL) {
+            if (v == cli_missing_argument)
                 return CLI_EXIT_USAGE;
             scenario = v;
-        } else if ((v = option_value(argc, argv, &i, "--to", &missing)) || missing) {
-            if (missing || cli_parse_int("--to", v, 1900, 2100, &to) != 0)
+        } else if ((v = cli_option_value("plan", argc, argv, &i, "--to")) != NULL) {
+            if (v == cli_missing_argument || cli_parse_int("--to", v, 1900, 2100, &to) != 0)
                 return CLI_EXIT_USAGE;
-        } else if ((v = option_value(argc, argv, &i, "--format", &missing)) || missing) {
-            if (missing || cli_parse_format(v, &format) != 0)
+        } else if ((v = cli_option_value("plan", argc, argv, &i, "--format")) != NULL) {
+            if (v == cli_missing_argument || cli_parse_format(v, &format) != 0)
                 return CLI_EXIT_USAGE;
-        } else if ((v = option_value(argc, argv, &i, "--xlsx", &missing)) || missing) {
-            if (missing)
+        } else if ((v = cli_option_value("plan", argc, argv, &i, "--xlsx")) != NULL) {
+            if (v == cli_missing_argument)
                 return CLI_EXIT_USAGE;
             xlsx = v;
         } else if (argv[i][0] == '-' || file) {
@@ -557,7 +526,8 @@ int cmd_plan(int argc, char **argv)
         return rc == PLANOMSORG_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_DATA;
     }
     int status = CLI_EXIT_OK;
-    if (municipality && (rc = planomsorg_plan_set_region(plan, municipality)) != PLANOMSORG_OK) {
+    if (municipality_given &&
+        (rc = planomsorg_plan_set_region(plan, municipality)) != PLANOMSORG_OK) {
         fprintf(stderr, "planomsorg: plan: unknown municipality '%s' (not one of the %d "
                         "municipalities on 2024 borders)\n", municipality,
                 planomsorg_data_n_municipalities());
