@@ -27,7 +27,8 @@
  *   e65 the remaining life expectancy at 65 of the scenario's demography;
  * - family care: planomsorg_services_set_family_care(); dreining: planomsorg_services_set_dreining()
  *   on every level of kind #PLANOMSORG_LEVEL_KIND_LONG_TERM; capacity plans:
- *   planomsorg_services_set_capacity() on the named levels;
+ *   planomsorg_services_set_capacity() on the named levels, coverage targets turned into
+ *   places with planomsorg_coverage_required() on the scenario's population;
  * - standard and productivity: the staffing factors S[t] and E[t] are the cumulative
  *   growth factors from the base year (planomsorg_scenario_growth_factor());
  * - recruitment: the recruits of every group in every year (as the staffing assumptions
