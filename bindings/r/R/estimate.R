@@ -6,7 +6,8 @@ estimate_constants <- function() {
   k <- .est_const()
   list(panel_issues = k[[1]], methods = k[[2]], priors = k[[3]], distributions = k[[4]],
        mc_measures = k[[5]], limits = stats::setNames(k[[6]], c("level_death", "max_draws",
-                                                                "max_threads", "skip_bad")))
+                                                                "max_threads", "skip_bad")),
+       panel_flags = k[[7]], calibration_fit = k[[8]], mc_noise = k[[9]])
 }
 
 estimate_new <- function(n_levels, band_lo = 0L, levels = NULL) {
@@ -136,7 +137,7 @@ estimate_calibrate <- function(tr, start, target, target_band_lo, year = 0L,
              as.double(t(target)), as.integer(target_band_lo), as.integer(year),
              as.integer(max_iter), as.double(tol))
   list(transitions = r[[1]],
-       fit = stats::setNames(r[[2]], c("iterations", "max_rel", "chi2", "max_rel_before")))
+       fit = stats::setNames(r[[2]], .est_const()[[8]]))
 }
 
 print.planomsorg_estimate <- function(x, ...) {

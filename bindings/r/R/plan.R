@@ -90,15 +90,28 @@ scenario_set_capacity <- function(scenario, level, places, first_year) {
                   as.integer(first_year)))
 }
 
+# Coverage target: places = target x persons in [age_lo, age_hi] of the scenario's population.
+scenario_set_coverage_target <- function(scenario, level, targets, first_year, age_lo = 80L,
+                                         age_hi = NA) {
+  invisible(.Call(C_scenario_set_coverage_target, scenario, level, as.double(targets),
+                  as.integer(first_year), as.integer(age_lo), .age_hi(age_hi)))
+}
+
+# One row per level and year: places, or a coverage target with its age band.
 scenario_capacities <- function(scenario) {
   l <- .Call(C_scenario_capacities, scenario)
   if (!length(l)) {
-    return(data.frame(level = character(), year = integer(), places = numeric(),
+    return(data.frame(level = character(), year = integer(), value = numeric(),
+                      kind = character(), age_lo = integer(), age_hi = integer(),
                       stringsAsFactors = FALSE))
   }
   do.call(rbind, lapply(l, function(e) {
+    tg <- e[[4]]
     data.frame(level = e[[1]], year = seq.int(e[[2]], length.out = length(e[[3]])),
-               places = e[[3]], stringsAsFactors = FALSE)
+               value = e[[3]], kind = if (tg[1] == 1L) "coverage_target" else "places",
+               age_lo = if (tg[1] == 1L) tg[2] else NA_integer_,
+               age_hi = if (tg[1] == 1L && tg[3] >= 0L) tg[3] else NA_integer_,
+               stringsAsFactors = FALSE)
   }))
 }
 

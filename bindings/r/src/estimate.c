@@ -216,7 +216,18 @@ SEXP C_estimate_calibrate(SEXP tr, SEXP start, SEXP target, SEXP target_band_lo,
 
 SEXP C_estimate_constants(void)
 {
-    SEXP out = PROTECT(Rf_allocVector(VECSXP, 6));
+    SEXP out = PROTECT(Rf_allocVector(VECSXP, 9));
+    SEXP pf = PROTECT(Rf_allocVector(STRSXP, 1));
+    SET_STRING_ELT(pf, 0, Rf_mkChar(planomsorg_panel_flag_name(PLANOMSORG_PANEL_SKIP_BAD)));
+    SEXP cf = PROTECT(Rf_allocVector(STRSXP, PLANOMSORG_CALIB_N_FIT));
+    for (int i = 0; i < PLANOMSORG_CALIB_N_FIT; i++)
+        SET_STRING_ELT(cf, i, Rf_mkChar(planomsorg_calib_fit_name(i)));
+    SEXP nf = PROTECT(Rf_allocVector(STRSXP, 2));
+    SET_STRING_ELT(nf, 0, Rf_mkChar(planomsorg_mc_noise_name(PLANOMSORG_MC_NOISE_POPULATION)));
+    SET_STRING_ELT(nf, 1, Rf_mkChar(planomsorg_mc_noise_name(PLANOMSORG_MC_NOISE_USERS)));
+    SET_VECTOR_ELT(out, 6, pf);
+    SET_VECTOR_ELT(out, 7, cf);
+    SET_VECTOR_ELT(out, 8, nf);
     SEXP is = PROTECT(Rf_allocVector(STRSXP, PLANOMSORG_N_PANEL_ISSUES));
     for (int i = 0; i < PLANOMSORG_N_PANEL_ISSUES; i++)
         SET_STRING_ELT(is, i, Rf_mkChar(planomsorg_panel_issue_name(i)));
@@ -246,7 +257,7 @@ SEXP C_estimate_constants(void)
     SET_VECTOR_ELT(out, 3, di);
     SET_VECTOR_ELT(out, 4, mm);
     SET_VECTOR_ELT(out, 5, lim);
-    UNPROTECT(7);
+    UNPROTECT(10);
     return out;
 }
 

@@ -137,7 +137,17 @@ SEXP C_scenario_set_capacity(SEXP sc, SEXP level, SEXP places, SEXP first_year)
     return sc;
 }
 
-/* list of list(level, first_year, places) */
+SEXP C_scenario_set_coverage_target(SEXP sc, SEXP level, SEXP targets, SEXP first_year,
+                                    SEXP age_lo, SEXP age_hi)
+{
+    RPL_CHECK(planomsorg_scenario_set_coverage_target(
+        scn(sc), rpl_str(level, "level"), rpl_dvec(targets, -1, "targets"),
+        rpl_int(first_year, "first_year"), (int)XLENGTH(targets), rpl_int(age_lo, "age_lo"),
+        rpl_int(age_hi, "age_hi")));
+    return sc;
+}
+
+/* list of list(level, first_year, places or targets, c(is_target, age_lo, age_hi)) */
 SEXP C_scenario_capacities(SEXP sc)
 {
     const planomsorg_scenario *s = scn(sc);
@@ -148,15 +158,19 @@ SEXP C_scenario_capacities(SEXP sc)
         const double *places = NULL;
         int fy = 0, ny = 0;
         RPL_CHECK(planomsorg_scenario_capacity(&level, &places, &fy, &ny, s, i));
-        SEXP e = PROTECT(Rf_allocVector(VECSXP, 3));
+        SEXP e = PROTECT(Rf_allocVector(VECSXP, 4));
         SEXP p = PROTECT(Rf_allocVector(REALSXP, ny));
         for (int k = 0; k < ny; k++)
             REAL(p)[k] = places[k];
+        SEXP tg = PROTECT(Rf_allocVector(INTSXP, 3));
+        RPL_CHECK(planomsorg_scenario_capacity_target(&INTEGER(tg)[0], &INTEGER(tg)[1],
+                                                      &INTEGER(tg)[2], s, i));
         SET_VECTOR_ELT(e, 0, Rf_ScalarString(str_or_na(level)));
         SET_VECTOR_ELT(e, 1, Rf_ScalarInteger(fy));
         SET_VECTOR_ELT(e, 2, p);
+        SET_VECTOR_ELT(e, 3, tg);
         SET_VECTOR_ELT(out, i, e);
-        UNPROTECT(2);
+        UNPROTECT(3);
     }
     UNPROTECT(1);
     return out;

@@ -150,6 +150,7 @@ SEXP C_scenario_info(SEXP);
 SEXP C_scenario_lever(SEXP, SEXP, SEXP, SEXP, SEXP);
 SEXP C_scenario_new(SEXP, SEXP);
 SEXP C_scenario_set_capacity(SEXP, SEXP, SEXP, SEXP);
+SEXP C_scenario_set_coverage_target(SEXP, SEXP, SEXP, SEXP, SEXP, SEXP);
 SEXP C_scenario_set_demography(SEXP, SEXP);
 SEXP C_scenario_set_name(SEXP, SEXP);
 SEXP C_scenario_set_path(SEXP, SEXP, SEXP, SEXP);
