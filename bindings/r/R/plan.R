@@ -221,12 +221,16 @@ plan_result_info <- function(result) {
 
 .pmeasure <- function(m) {
   if (is.numeric(m)) return(as.integer(m))
-  vapply(m, function(x) .Call(C_plan_measure_find, x), 0L)
+  u <- unique(m)
+  codes <- vapply(u, function(x) .Call(C_plan_measure_find, x), 0L)
+  unname(codes[match(m, u)])
 }
 
 .scen0 <- function(result, scenario, info) {
   if (is.numeric(scenario)) return(as.integer(scenario) - 1L)
-  vapply(scenario, function(s) .Call(C_plan_result_find_scenario, result, s), 0L)
+  u <- unique(scenario)
+  codes <- vapply(u, function(s) .Call(C_plan_result_find_scenario, result, s), 0L)
+  unname(codes[match(scenario, u)])
 }
 
 .lg0 <- function(x, names) {
@@ -249,21 +253,29 @@ plan_result_table <- function(result, measures = plan_measures()$measure, scenar
   i <- plan_result_info(result)
   if (is.null(scenarios)) scenarios <- i$scenarios
   md <- plan_measures()
-  rows <- list()
-  for (s in scenarios) for (y in i$years) for (m in measures) {
+  # rows of one (scenario, year): per measure the total, then levels, then groups
+  ml <- lapply(measures, function(m) {
     d <- md[md$measure == m, ]
     lv <- c("all", if (d$by_level) i$levels)
     gr <- if (d$by_group) i$groups else character()
-    rows[[length(rows) + 1L]] <- data.frame(scenario = s, year = y, measure = m,
-                                            level = c(lv, rep("all", length(gr))),
-                                            group = c(rep("all", length(lv)), gr),
-                                            stringsAsFactors = FALSE)
-  }
-  t <- do.call(rbind, rows)
-  t$value <- .Call(C_plan_result_get, result, .scen0(result, t$scenario, i), t$year,
-                   .pmeasure(t$measure), match(t$level, i$levels, nomatch = 0L) - 1L,
+    list(measure = rep(m, length(lv) + length(gr)),
+         level = c(lv, rep("all", length(gr))), group = c(rep("all", length(lv)), gr))
+  })
+  block <- list(measure = unlist(lapply(ml, `[[`, "measure")),
+                level = unlist(lapply(ml, `[[`, "level")),
+                group = unlist(lapply(ml, `[[`, "group")))
+  nb <- length(block$measure)
+  ny <- length(i$years)
+  ns <- length(scenarios)
+  t <- data.frame(scenario = rep(scenarios, each = ny * nb),
+                  year = rep(rep(i$years, each = nb), times = ns),
+                  measure = rep(block$measure, times = ny * ns),
+                  level = rep(block$level, times = ny * ns),
+                  group = rep(block$group, times = ny * ns), stringsAsFactors = FALSE)
+  t$value <- .Call(C_plan_result_get, result, .scen0(result, t$scenario, i),
+                   as.integer(t$year), .pmeasure(t$measure),
+                   match(t$level, i$levels, nomatch = 0L) - 1L,
                    match(t$group, i$groups, nomatch = 0L) - 1L)
-  rownames(t) <- NULL
   t
 }
 

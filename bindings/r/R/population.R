@@ -198,6 +198,14 @@ data_sources <- function() .Call(C_data_sources)
 
 # ---- S3 methods
 
+# The wanted standard bands that a population with this open age can answer.
+.fitting_bands <- function(pop, wanted) {
+  b <- standard_bands()
+  A <- .pop_dims(pop)$max_age
+  ok <- b$band[(is.na(b$age_hi) & b$age_lo <= A) | (!is.na(b$age_hi) & b$age_hi < A)]
+  wanted[wanted %in% ok]
+}
+
 .region_label <- function(x) {
   r <- attr(x, "region")
   if (is.null(r)) "" else paste0(" (", r, ")")
@@ -208,7 +216,7 @@ print.planomsorg_population <- function(x, ...) {
   cat(sprintf("<planomsorg_population> %d-%d, ages 0-%d (%d+ open)\n",
               d$first_year, d$first_year + d$n_years - 1L, d$max_age, d$max_age))
   show <- unique(c(d$years[1], d$years[d$n_years]))
-  b <- population_bands(x, c("0-66", "67-79", "80+", "all"), years = show)
+  b <- population_bands(x, .fitting_bands(x, c("0-66", "67-79", "80+", "all")), years = show)
   w <- stats::reshape(b[, c("year", "band", "persons")], idvar = "year", timevar = "band",
                       direction = "wide")
   names(w) <- sub("^persons\\.", "", names(w))
@@ -219,12 +227,13 @@ print.planomsorg_population <- function(x, ...) {
 
 summary.planomsorg_population <- function(object, ...) {
   d <- .pop_dims(object)
-  b <- population_bands(object, c("0-19", "20-66", "67-79", "80-89", "90+", "all"))
+  b <- population_bands(object, .fitting_bands(object, c("0-19", "20-66", "67-79", "80-89",
+                                                          "90+", "all")))
   w <- stats::reshape(b[, c("year", "band", "persons")], idvar = "year", timevar = "band",
                       direction = "wide")
   names(w) <- sub("^persons\\.", "", names(w))
   rownames(w) <- NULL
-  r <- population_ratios(object)
+  r <- tryCatch(population_ratios(object), planomsorg_error = function(e) NULL)
   structure(list(first_year = d$first_year, n_years = d$n_years, max_age = d$max_age,
                  bands = w, ratios = r),
             class = "summary.planomsorg_population")
@@ -234,7 +243,9 @@ print.summary.planomsorg_population <- function(x, ...) {
   cat(sprintf("Population %d-%d, single ages 0-%d (open band %d+)\n\nPersons by band:\n",
               x$first_year, x$first_year + x$n_years - 1L, x$max_age, x$max_age))
   print(x$bands, row.names = FALSE, ...)
-  cat("\nPlanning ratios:\n")
-  print(x$ratios, row.names = FALSE, digits = 4, ...)
+  if (!is.null(x$ratios)) {
+    cat("\nPlanning ratios:\n")
+    print(x$ratios, row.names = FALSE, digits = 4, ...)
+  }
   invisible(x)
 }

@@ -5,12 +5,14 @@
 void rpl_raise(int code)
 {
     /* Copy the thread-local message before anything else can overwrite it. */
-    SEXP msg = PROTECT(Rf_mkString(planomsorg_error_last()));
+    SEXP msg = PROTECT(Rf_ScalarString(Rf_mkCharCE(planomsorg_error_last(), CE_UTF8)));
     SEXP name = PROTECT(Rf_mkString(planomsorg_strerror(code)));
-    SEXP ns = PROTECT(R_FindNamespace(Rf_mkString("planomsorg")));
-    SEXP call = PROTECT(Rf_lang4(Rf_install(".pl_raise"), Rf_ScalarInteger(code), name, msg));
+    SEXP pkg = PROTECT(Rf_mkString("planomsorg"));
+    SEXP ns = PROTECT(R_FindNamespace(pkg));
+    SEXP scode = PROTECT(Rf_ScalarInteger(code));
+    SEXP call = PROTECT(Rf_lang4(Rf_install(".pl_raise"), scode, name, msg));
     Rf_eval(call, ns);
-    UNPROTECT(4);
+    UNPROTECT(6);
     Rf_error("%s", planomsorg_error_last()); /* not reached */
 }
 

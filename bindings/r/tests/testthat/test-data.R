@@ -33,6 +33,8 @@ test_that("the CLI's profile CSV agrees with the data frames", {
 
 test_that("data errors", {
   expect_pl_error(data_population("9999"), "enotfound", "9999")
+  e <- expect_pl_error(data_population("B\u00e6rum"), "enotfound", "B\u00e6rum")
+  expect_identical(Encoding(conditionMessage(e)), "UTF-8")     # the library's UTF-8 kept
   expect_pl_error(data_kostra("9999", 2025), "enotfound")
   expect_pl_error(data_kostra("5001", 1990), "enotfound")
   expect_pl_error(data_kostra("5001", 2025, 99L), "einval")

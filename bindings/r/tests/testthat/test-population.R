@@ -130,3 +130,14 @@ test_that("status codes and classes", {
   v <- planomsorg_version()
   expect_identical(v$runtime_number %/% 10000L, v$built_number %/% 10000L)
 })
+
+test_that("print and summary work for populations with a low open age", {
+  p <- population_new(2020, 2, 3)
+  population_import(p, as.double(1:16))
+  expect_output(print(p), "ages 0-3")
+  s <- summary(p)
+  expect_identical(names(s$bands), c("year", "all"))
+  expect_equal(s$bands$all, c(sum(1:8), sum(9:16)))
+  expect_null(s$ratios)
+  expect_output(print(s), "Persons by band")
+})
