@@ -2,7 +2,7 @@
 # A municipality's care plan end to end with the planomsorg R package:
 # population -> projection -> services per level of the care staircase ->
 # coverage and places for a target -> staff (FTE) -> costs -> the whole plan under
-# the worst, middle and best scenarios -> figures. Every number comes from libplanomsorg; R only arranges and plots.
+# the worst, middle and best scenarios -> uncertainty (Monte Carlo) -> figures. Every number comes from libplanomsorg; R only arranges and plots.
 #
 # Usage: Rscript examples/r/plan_municipality.R [MUNICIPALITY [OUTDIR]]
 #   MUNICIPALITY  four-digit number on 2024 borders (default 5001 Trondheim)
@@ -111,6 +111,17 @@ stopifnot(abs(plan_result_get(res, "users", "middle") -
 band <- cbind(plan_result_band(res, "fte_demand"), fte = mid, series = "FTE demand")
 plan_result_write_csv(res, file.path(outdir, "plan.csv"))
 
+# 7. Uncertainty of the middle scenario: healthier ageing and dreining drawn from
+#    distributions, 200 reproducible draws of the whole plan
+mc <- mc_new_plan(plan, "middle")
+mc_set_lever(mc, "health", "triangular", c(0, 0.5, 1))
+mc_set_lever(mc, "dreining", "uniform", c(0.85, 1.05))
+mc_run(mc, 200, seed = 2026)
+fan <- mc_bands(mc, "fte_demand", probs = c(0.05, 0.25, 0.5, 0.75, 0.95))
+cat(sprintf("\nFTE demand %d, middle scenario: %.0f (90 %% interval %.0f-%.0f)\n", horizon,
+            fan$central[nrow(fan)], fan$p5[nrow(fan)], fan$p95[nrow(fan)]))
+utils::write.csv(fan, file.path(outdir, "fte_fan.csv"), row.names = FALSE)
+
 utils::write.csv(population_bands(proj$population, c("67-79", "80-89", "90+", "all")),
                  file.path(outdir, "population_bands.csv"), row.names = FALSE)
 utils::write.csv(add, file.path(outdir, "places_to_add.csv"), row.names = FALSE)
@@ -118,7 +129,7 @@ utils::write.csv(as.data.frame(free), file.path(outdir, "users_per_level.csv"), 
 utils::write.csv(staffing_table(staff), file.path(outdir, "staff.csv"), row.names = FALSE)
 utils::write.csv(ct, file.path(outdir, "costs.csv"), row.names = FALSE)
 
-# 7. Figures
+# 8. Figures
 if (requireNamespace("ggplot2", quietly = TRUE)) {
   save <- function(plot, name) {
     f <- file.path(outdir, name)
@@ -133,6 +144,8 @@ if (requireNamespace("ggplot2", quietly = TRUE)) {
   save(plot_fte(staff), "fte.png")
   save(plot_fte(band, title = "FTE demand, middle scenario and the worst-best band"),
        "fte_band.png")
+  save(plot_fan(fan, title = "FTE demand, middle scenario: Monte Carlo percentiles",
+                ylab = "FTE"), "fte_fan.png")
 } else {
   cat("ggplot2 is not installed: no figures\n")
 }
