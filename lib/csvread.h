@@ -57,4 +57,16 @@ int pl_csv_error(const pl_csv *csv, size_t row, size_t col, int code, const char
 #endif
     ;
 
+/* Added by the io module. */
+
+/* The system's description of errnum, thread-safely, into buf. */
+void pl_csv_strerror(int errnum, char *buf, size_t size);
+
+/* Does the field equal name after trimming spaces and tabs? */
+int pl_csv_field_is(const char *field, const char *name);
+
+/* Copies the field trimmed of spaces and tabs into buf (truncated to fit size >= 1) and
+ * returns the trimmed length before truncation. */
+size_t pl_csv_trim(const char *field, char *buf, size_t size);
+
 #endif
