@@ -17,5 +17,6 @@
 #include "planomsorg/coverage.h"
 #include "planomsorg/data.h"
 #include "planomsorg/demography.h"
+#include "planomsorg/cohort.h"
 
 #endif
