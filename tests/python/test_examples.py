@@ -1,0 +1,24 @@
+"""The programs in examples/python run to completion and write their figures."""
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+ROOT = pathlib.Path(os.environ.get("PLANOMSORG_SOURCE_ROOT",
+                                   pathlib.Path(__file__).resolve().parents[2]))
+EXAMPLES = sorted((ROOT / "examples" / "python").glob("*.py"))
+
+
+@pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.name)
+def test_example_runs(script, tmp_path):
+    env = dict(os.environ, MPLBACKEND="Agg",
+               PYTHONPATH=os.pathsep.join([str(ROOT / "bindings" / "python"),
+                                           os.environ.get("PYTHONPATH", "")]))
+    r = subprocess.run([sys.executable, str(script), "--out", str(tmp_path)], env=env,
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    pngs = list(tmp_path.glob("*.png"))
+    assert pngs, "no figure written"
+    assert all(p.stat().st_size > 1000 for p in pngs)
