@@ -16,6 +16,8 @@
 #include "planomsorg/io.h"
 #include "planomsorg/coverage.h"
 #include "planomsorg/data.h"
+#include "planomsorg/staffing.h"
+#include "planomsorg/costs.h"
 #include "planomsorg/demography.h"
 #include "planomsorg/cohort.h"
 
