@@ -55,6 +55,77 @@ const char *planomsorg_data_region_name(const char *region);
 int planomsorg_data_kostra(double *out, const char *region, int year, int indicator);
 const char *planomsorg_kostra_name(int indicator);
 const char *planomsorg_data_sources(void);
+typedef struct planomsorg_staffing planomsorg_staffing;
+typedef struct planomsorg_staffing_result planomsorg_staffing_result;
+int planomsorg_staffing_new(planomsorg_staffing **out, int n_levels, int n_groups, int first_year, int n_years);
+int planomsorg_staffing_new_default(planomsorg_staffing **out, int first_year, int n_years);
+int planomsorg_staffing_use_kostra(planomsorg_staffing *staffing, const char *region, int year);
+void planomsorg_staffing_free(planomsorg_staffing *staffing);
+int planomsorg_staffing_copy(planomsorg_staffing **out, const planomsorg_staffing *staffing);
+int planomsorg_staffing_n_levels(const planomsorg_staffing *staffing);
+int planomsorg_staffing_n_groups(const planomsorg_staffing *staffing);
+int planomsorg_staffing_first_year(const planomsorg_staffing *staffing);
+int planomsorg_staffing_n_years(const planomsorg_staffing *staffing);
+int planomsorg_staffing_set_group_name(planomsorg_staffing *staffing, int group, const char *name);
+const char *planomsorg_staffing_group_name(const planomsorg_staffing *staffing, int group);
+int planomsorg_staffing_find_group(int *group, const planomsorg_staffing *staffing, const char *name);
+const char *planomsorg_group_default_name(int group);
+const char *planomsorg_staff_measure_name(int measure);
+void planomsorg_staffing_limits(int *min_age, int *max_age, int *max_dim, int *default_levels, int *all, double *sum_tolerance);
+int planomsorg_staffing_set_fte_per_user(planomsorg_staffing *staffing, int level, double fte);
+int planomsorg_staffing_set_hours_per_user(planomsorg_staffing *staffing, int level, double hours_per_week, double weeks, double hours_per_fte);
+int planomsorg_staffing_fte_per_user(double *fte, const planomsorg_staffing *staffing, int level);
+int planomsorg_staffing_set_mix(planomsorg_staffing *staffing, int level, const double *shares, size_t n);
+int planomsorg_staffing_mix(double *share, const planomsorg_staffing *staffing, int level, int group);
+int planomsorg_staffing_import_tables(planomsorg_staffing *staffing, const double *fte_per_user, size_t n_fte, const double *mix, size_t n_mix);
+int planomsorg_staffing_export_tables(const planomsorg_staffing *staffing, double *fte_per_user, size_t n_fte, double *mix, size_t n_mix);
+int planomsorg_staffing_set_standard_path(planomsorg_staffing *staffing, const double *factor, size_t n);
+int planomsorg_staffing_set_productivity_path(planomsorg_staffing *staffing, const double *factor, size_t n);
+int planomsorg_staffing_set_standard_growth(planomsorg_staffing *staffing, double rate);
+int planomsorg_staffing_set_productivity_growth(planomsorg_staffing *staffing, double rate);
+int planomsorg_staffing_factors(double *standard, double *productivity, const planomsorg_staffing *staffing, int year);
+int planomsorg_staffing_set_absence(planomsorg_staffing *staffing, int group, double rate);
+int planomsorg_staffing_set_position_share(planomsorg_staffing *staffing, int group, double share);
+int planomsorg_staffing_set_position_share_path(planomsorg_staffing *staffing, int group, const double *share, size_t n);
+int planomsorg_staffing_set_fulltime_lever(planomsorg_staffing *staffing, double increase, double cap);
+int planomsorg_staffing_group_rates(double *absence, double *share, const planomsorg_staffing *staffing, int group, int year);
+int planomsorg_staffing_set_workforce(planomsorg_staffing *staffing, int group, const double *persons, size_t n);
+int planomsorg_staffing_set_workforce_total(planomsorg_staffing *staffing, int group, double persons);
+int planomsorg_staffing_set_workforce_bands(planomsorg_staffing *staffing, int group, const double *persons, const int *age_lo, const int *age_hi, size_t n_bands);
+int planomsorg_staffing_set_exit_rates(planomsorg_staffing *staffing, const double *rate, size_t n);
+int planomsorg_staffing_set_attrition(planomsorg_staffing *staffing, int group, double rate);
+int planomsorg_staffing_set_recruitment(planomsorg_staffing *staffing, int group, const double *persons, size_t n);
+int planomsorg_staffing_set_recruit_ages(planomsorg_staffing *staffing, const double *profile, size_t n);
+int planomsorg_staffing_compute(planomsorg_staffing_result **out, const planomsorg_staffing *staffing, const double *users, size_t n_users, const planomsorg_population *pop);
+void planomsorg_staffing_result_free(planomsorg_staffing_result *result);
+int planomsorg_staffing_result_get(double *value, const planomsorg_staffing_result *result, int measure, int year, int level, int group);
+size_t planomsorg_staffing_result_size(const planomsorg_staffing_result *result, int measure);
+int planomsorg_staffing_result_export(const planomsorg_staffing_result *result, int measure, double *out, size_t n);
+typedef struct planomsorg_costs planomsorg_costs;
+typedef struct planomsorg_costs_result planomsorg_costs_result;
+int planomsorg_costs_new(planomsorg_costs **out, int n_levels, int first_year, int n_years);
+void planomsorg_costs_free(planomsorg_costs *costs);
+int planomsorg_costs_copy(planomsorg_costs **out, const planomsorg_costs *costs);
+int planomsorg_costs_n_levels(const planomsorg_costs *costs);
+int planomsorg_costs_first_year(const planomsorg_costs *costs);
+int planomsorg_costs_n_years(const planomsorg_costs *costs);
+int planomsorg_costs_set_cost_per_user(planomsorg_costs *costs, int level, double nok);
+int planomsorg_costs_cost_per_user(double *nok, const planomsorg_costs *costs, int level);
+int planomsorg_costs_set_cost_per_fte(planomsorg_costs *costs, double nok);
+int planomsorg_costs_cost_per_fte(double *nok, const planomsorg_costs *costs);
+int planomsorg_costs_set_place_cost(planomsorg_costs *costs, int type, double nok);
+int planomsorg_costs_set_grant(planomsorg_costs *costs, int type, double share, double ceiling);
+int planomsorg_costs_place(double *cost, double *share, double *ceiling, const planomsorg_costs *costs, int type);
+int planomsorg_costs_set_capacity(planomsorg_costs *costs, int type, double initial, const double *capacity, size_t n);
+const char *planomsorg_place_type_name(int type);
+const char *planomsorg_cost_measure_name(int measure);
+void planomsorg_costs_defaults(double *cost_per_fte, double *place_cost, double *grant_nursing_home, double *grant_housing, int *all);
+int planomsorg_costs_compute(planomsorg_costs_result **out, const planomsorg_costs *costs, const double *users, size_t n_users, const double *fte, size_t n_fte);
+void planomsorg_costs_result_free(planomsorg_costs_result *result);
+int planomsorg_costs_result_get(double *value, const planomsorg_costs_result *result, int measure, int year, int index);
+int planomsorg_costs_result_export(const planomsorg_costs_result *result, int measure, double *out, size_t n);
+int planomsorg_costs_result_pv(double *value, const planomsorg_costs_result *result, int measure, double rate, int base_year);
+int planomsorg_present_value(double *value, const double *values, size_t n, int first_year, double rate, int base_year);
 typedef struct planomsorg_demography planomsorg_demography;
 typedef struct planomsorg_components planomsorg_components;
 int planomsorg_demography_new(planomsorg_demography **out, int first_year, int n_years, int max_age);
@@ -153,6 +224,17 @@ CONSTANTS = {
     'PLANOMSORG_COMPONENT_DEATHS': 0,
     'PLANOMSORG_COMPONENT_DEATHS_START_AGE': 4,
     'PLANOMSORG_COMPONENT_MIGRATION': 2,
+    'PLANOMSORG_COST_ALL': -1,
+    'PLANOMSORG_COST_GRANT': 5,
+    'PLANOMSORG_COST_INVESTMENT': 4,
+    'PLANOMSORG_COST_INVESTMENT_NET': 6,
+    'PLANOMSORG_COST_NEW_PLACES': 3,
+    'PLANOMSORG_COST_N_MEASURES': 8,
+    'PLANOMSORG_COST_OPERATING': 0,
+    'PLANOMSORG_COST_OPERATING_FTE': 2,
+    'PLANOMSORG_COST_OPERATING_USERS': 1,
+    'PLANOMSORG_COST_TOTAL': 7,
+    'PLANOMSORG_DEFAULT_COST_PER_FTE': 750000.0,
     'PLANOMSORG_DEFAULT_MAX_AGE': 105,
     'PLANOMSORG_DEFAULT_SEX_RATIO': 1.055,
     'PLANOMSORG_DEMOGRAPHY_DEFAULT_LAST_YEAR': 2100,
@@ -177,6 +259,10 @@ CONSTANTS = {
     'PLANOMSORG_EUNSUPPORTED': -17,
     'PLANOMSORG_EVALUE': -6,
     'PLANOMSORG_EVERSION': -18,
+    'PLANOMSORG_GROUP_ASSISTANT': 2,
+    'PLANOMSORG_GROUP_HEALTH': 1,
+    'PLANOMSORG_GROUP_NURSE': 0,
+    'PLANOMSORG_GROUP_OTHER': 3,
     'PLANOMSORG_KOSTRA_HOME_NURSING_HOURS': 10,
     'PLANOMSORG_KOSTRA_HOME_USERS': 0,
     'PLANOMSORG_KOSTRA_HOME_USERS_0_66': 1,
@@ -198,14 +284,37 @@ CONSTANTS = {
     'PLANOMSORG_N_ALTERNATIVES': 3,
     'PLANOMSORG_N_BANDS': 11,
     'PLANOMSORG_N_COMPONENTS': 5,
+    'PLANOMSORG_N_DEFAULT_GROUPS': 4,
     'PLANOMSORG_N_KOSTRA': 11,
+    'PLANOMSORG_N_PLACE_TYPES': 2,
     'PLANOMSORG_N_RATIOS': 3,
     'PLANOMSORG_N_SEXES': 2,
     'PLANOMSORG_OK': 0,
+    'PLANOMSORG_PLACE_HOUSING': 1,
+    'PLANOMSORG_PLACE_NURSING_HOME': 0,
     'PLANOMSORG_RATIO_50_66_PER_85P': 2,
     'PLANOMSORG_RATIO_67P_PER_20_66': 0,
     'PLANOMSORG_RATIO_80P_PER_20_66': 1,
     'PLANOMSORG_SEX_BOTH': 2,
     'PLANOMSORG_SEX_FEMALE': 0,
     'PLANOMSORG_SEX_MALE': 1,
+    'PLANOMSORG_STAFF_ALL': -1,
+    'PLANOMSORG_STAFF_ATTRITION': 8,
+    'PLANOMSORG_STAFF_DEFAULT_LEVELS': 8,
+    'PLANOMSORG_STAFF_EXITS': 7,
+    'PLANOMSORG_STAFF_FTE': 1,
+    'PLANOMSORG_STAFF_FTE_NET': 0,
+    'PLANOMSORG_STAFF_GAP_FTE': 5,
+    'PLANOMSORG_STAFF_GAP_PERSONS': 6,
+    'PLANOMSORG_STAFF_MAX_AGE': 74,
+    'PLANOMSORG_STAFF_MAX_DIM': 64,
+    'PLANOMSORG_STAFF_MIN_AGE': 16,
+    'PLANOMSORG_STAFF_N_AGES': 59,
+    'PLANOMSORG_STAFF_N_MEASURES': 11,
+    'PLANOMSORG_STAFF_PERSONS': 2,
+    'PLANOMSORG_STAFF_RECRUITS': 9,
+    'PLANOMSORG_STAFF_SHARE_20_66': 10,
+    'PLANOMSORG_STAFF_SUM_TOLERANCE': 1e-06,
+    'PLANOMSORG_STAFF_SUPPLY_FTE': 4,
+    'PLANOMSORG_STAFF_SUPPLY_PERSONS': 3,
 }

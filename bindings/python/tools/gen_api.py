@@ -20,6 +20,7 @@ _STUB_HEADERS = ("stddef.h", "stdint.h", "stdio.h", "stdlib.h", "stdbool.h", "li
 _DEFINE = re.compile(r'^\s*#\s*define\s+(PLANOMSORG_[A-Z0-9_]+)\s+(.*?)\s*(?:/\*.*)?$')
 _NUMBER = re.compile(r'^\(?\s*(-?\s*(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?)\s*\)?$')
 _STRING = re.compile(r'^"([^"\\]*)"$')
+_EXPR = re.compile(r'^\(?[A-Z0-9_ +*()-]+\)?$')
 
 
 def _headers(root):
@@ -66,6 +67,7 @@ def constants(root):
     """Every numeric or string PLANOMSORG_ macro of the public headers."""
     _, headers = _headers(root)
     found = {}
+    pending = []
     for path in headers:
         with open(path, encoding="utf-8") as f:
             for line in f:
@@ -79,6 +81,14 @@ def constants(root):
                     found[name] = float(v) if any(c in v for c in ".eE") else int(v)
                 elif _STRING.match(value):
                     found[name] = _STRING.match(value).group(1)
+                elif _EXPR.match(value):
+                    pending.append((name, value))
+    # Integer expressions of earlier constants, e.g. (MAX_AGE - MIN_AGE + 1).
+    for name, value in pending:
+        expr = re.sub(r"PLANOMSORG_[A-Z0-9_]+", lambda m: repr(found[m.group(0)])
+                      if isinstance(found.get(m.group(0)), int) else "None", value)
+        if "None" not in expr:
+            found[name] = int(eval(expr, {"__builtins__": {}}))  # digits and + - * ( ) only
     return found
 
 
