@@ -16,6 +16,11 @@
 #include "planomsorg/io.h"
 #include "planomsorg/coverage.h"
 #include "planomsorg/data.h"
+/* care staircase, transitions, service projection, results */
+#include "planomsorg/staircase.h"
+#include "planomsorg/transitions.h"
+#include "planomsorg/result.h"
+#include "planomsorg/services.h"
 #include "planomsorg/staffing.h"
 #include "planomsorg/costs.h"
 #include "planomsorg/demography.h"
