@@ -21,6 +21,10 @@
 #include "planomsorg/transitions.h"
 #include "planomsorg/result.h"
 #include "planomsorg/services.h"
+#include "planomsorg/demography.h"
+/* scenarios and the plan */
+#include "planomsorg/scenario.h"
+#include "planomsorg/plan.h"
 #include "planomsorg/staffing.h"
 #include "planomsorg/costs.h"
 #include "planomsorg/demography.h"
