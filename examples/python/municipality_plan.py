@@ -2,8 +2,10 @@
 """A municipality's care plan from Python, notebook style (run as a script or cell by cell).
 
 Trondheim (5001) as the example: population today, projection to 2040 under SSB-style
-alternatives, nursing-home coverage (dekningsgrad) if no places are built, and the places
-needed to hold today's coverage. Figures are written as PNG to --out (default: current dir).
+alternatives, nursing-home coverage (dekningsgrad) if no places are built, the places
+needed to hold today's coverage, and the whole plan under the worst / middle / best bundles
+(users by level, FTE demand, staff supply, costs). Figures are written as PNG, and the
+plan's long table as plan.csv, to --out (default: current dir).
 
     PLANOMSORG_LIBRARY=build/lib/libplanomsorg.so.1 PYTHONPATH=bindings/python \
         /usr/bin/python3 examples/python/municipality_plan.py --out /tmp/plan
@@ -86,6 +88,44 @@ plots.coverage_path(years, path, dg_now, ax=ax, label="places held at %d" % stat
 ax.set_title("%s: nursing-home coverage 80+" % pl.region_name(code))
 fig.savefig(os.path.join(args.out, "coverage.png"), dpi=100)
 plt.close(fig)
+
+# %% 4. The whole plan: worst / middle / best bundles of levers (plan.h, scenario.h)
+with pl.Plan(code, base_year, horizon) as plan:
+    for bundle in ("worst", "middle", "best"):
+        plan.add_scenario(bundle)
+    result = plan.run()
+frame = result.to_frame()                      # scenario, year, measure, level, group, value
+frame.to_csv(os.path.join(args.out, "plan.csv"), index=False)
+fte = result.series("fte_demand")
+print("\nFTE demand (årsverk) by scenario:\n", fte.iloc[::5].round(0).to_string())
+lo, hi = result.band(horizon, "fte_demand")
+print("FTE demand in %d: %.0f to %.0f across scenarios" % (horizon, lo, hi))
+print("Cost total %d, middle: %.1f million NOK"
+      % (horizon, result.get("middle", horizon, "cost_total") / 1e6))
+
+users = frame[(frame.scenario == "middle") & (frame.measure == "users")
+              & (frame.level != "all") & (frame.level != "none")]
+fig, ax = plt.subplots(figsize=(9, 5))
+plots.users_by_level(users, ax=ax, value="value", order=result.levels)
+ax.set_ylabel("users")
+ax.set_title("%s: users by level, middle scenario" % pl.region_name(code))
+fig.savefig(os.path.join(args.out, "users_by_level.png"), dpi=100)
+plt.close(fig)
+
+long_fte = frame[(frame.measure == "fte_demand") & (frame.level == "all") & (frame.group == "all")]
+fig, ax = plt.subplots(figsize=(8, 5))
+plots.fte_band(long_fte, ax=ax, value="value", middle="middle")
+ax.set_title("%s: FTE demand by scenario" % pl.region_name(code))
+fig.savefig(os.path.join(args.out, "fte_band.png"), dpi=100)
+plt.close(fig)
+
+fig, ax = plt.subplots(figsize=(8, 5))
+plots.supply_demand(result.years, result.series("fte_supply")["middle"].values,
+                    fte["middle"].values, ax=ax)
+ax.set_title("%s: staff supply and demand, middle scenario" % pl.region_name(code))
+fig.savefig(os.path.join(args.out, "supply_demand.png"), dpi=100)
+plt.close(fig)
+result.close()
 
 for p in list(projections.values()) + [observed, both]:
     p.close()

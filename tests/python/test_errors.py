@@ -15,6 +15,14 @@ def full_csv(rows):
 
 GOOD = ["2020,0,female,1", "2020,1,female,1", "2020,0,male,1", "2020,1,male,1"]
 
+def coverage_24h_without_flagged_level():
+    with planomsorg.Staircase([("none", "none"), ("home", "home")]) as sc, \
+            planomsorg.Services(sc) as svc, Population(2020, 1, 100) as pop:
+        svc.set_rates([[[0.0, 0.0]], [[0.1, 0.1]]], [0])
+        with svc.run(pop, 2020, 2020) as res:
+            res.coverage_24h(2020)
+
+
 # (exception class, callable, fragment of the C library's message)
 REAL = [
     (E.InvalidArgumentError, lambda: planomsorg.band_range(99), "unknown band code 99"),
@@ -36,6 +44,9 @@ REAL = [
     (E.NumericError, lambda: Population(2020, 1, 100).ratio(2020, 0), "no persons aged 20-66"),
     (E.StochasticError, lambda: Cohort(["a", "b"], 3).set_matrix([[0.5, 0.4], [0, 1]]),
      "sum to 0.9"),
+    (E.ConsistencyError, coverage_24h_without_flagged_level, "24"),
+    (E.StateError, lambda: planomsorg.Staffing(2, 1, 2030, 1).compute([[1.0, 1.0]]).get(
+        "share_20_66", 2030), "population"),
 ]
 
 
@@ -65,7 +76,7 @@ REACHED = {r[0] for r in REAL} | {E.StateError}
 @pytest.mark.parametrize("cls", [k for k in E.KINDS if k not in REACHED],
                          ids=lambda k: k.__name__)
 def test_status_path_of_kinds_no_call_reaches(cls):
-    """NoMemory, Convergence, Unsupported, Version, Consistency: no public call of the
+    """NoMemory, Convergence, Unsupported, Version: no public call of the
     modules bound today returns them on demand; the same path maps their codes."""
     code = C[cls.macro]
     with pytest.raises(cls) as info:

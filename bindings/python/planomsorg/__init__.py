@@ -12,12 +12,15 @@ pkg-config (planomsorg.pc), the build tree next to this package, or the system.
 from ._lib import C, LIBRARY_PATH, VERSION, VERSION_NUMBER, call, check, error_class, ffi, lib
 from .errors import *  # noqa: F401,F403  (one class per kind of error)
 from .errors import KINDS, LibraryNotFoundError, PlanomsorgError
-from . import population, demography, coverage, cohort, staffing
+from . import population, demography, coverage, cohort, staffing, staircase, services, plan
 from .population import (BOTH, FEMALE, MALE, Population, band_range, kostra, municipalities,
                          region_name)
 from .demography import Components, Demography, life_table, project
 from .cohort import Cohort, CohortResult
 from .staffing import Costs, CostsResult, Staffing, StaffingResult, present_value
+from .staircase import Staircase, Transitions
+from .services import Result, Services
+from .plan import Plan, PlanResult, Scenario
 
 __version__ = "1.0.0"
 
@@ -27,4 +30,5 @@ __all__ = ["C", "LIBRARY_PATH", "VERSION", "VERSION_NUMBER", "call", "check", "e
            "BOTH", "FEMALE", "MALE", "Population", "band_range", "kostra", "municipalities",
            "region_name", "Components", "Demography", "life_table", "project",
            "Cohort", "CohortResult", "staffing", "Costs", "CostsResult", "Staffing",
-           "StaffingResult", "present_value"] + [k.__name__ for k in KINDS]
+           "StaffingResult", "present_value", "staircase", "services", "plan", "Staircase",
+           "Transitions", "Result", "Services", "Plan", "PlanResult", "Scenario"] + [k.__name__ for k in KINDS]

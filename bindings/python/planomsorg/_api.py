@@ -55,6 +55,142 @@ const char *planomsorg_data_region_name(const char *region);
 int planomsorg_data_kostra(double *out, const char *region, int year, int indicator);
 const char *planomsorg_kostra_name(int indicator);
 const char *planomsorg_data_sources(void);
+typedef struct planomsorg_staircase planomsorg_staircase;
+int planomsorg_staircase_new(planomsorg_staircase **out);
+int planomsorg_staircase_new_default(planomsorg_staircase **out);
+void planomsorg_staircase_free(planomsorg_staircase *sc);
+int planomsorg_staircase_copy(planomsorg_staircase **out, const planomsorg_staircase *sc);
+int planomsorg_staircase_add_level(planomsorg_staircase *sc, const char *name, int kind, unsigned flags);
+int planomsorg_staircase_n_levels(const planomsorg_staircase *sc);
+const char *planomsorg_staircase_level_name(const planomsorg_staircase *sc, int level);
+int planomsorg_staircase_level_kind(int *kind, const planomsorg_staircase *sc, int level);
+int planomsorg_staircase_level_flags(unsigned *flags, const planomsorg_staircase *sc, int level);
+int planomsorg_staircase_find(int *level, const planomsorg_staircase *sc, const char *name);
+int planomsorg_staircase_levels_with_flags(int *levels, size_t *n_found, size_t capacity, const planomsorg_staircase *sc, unsigned flags);
+const char *planomsorg_level_kind_name(int kind);
+const char *planomsorg_level_flag_name(unsigned flag);
+void planomsorg_staircase_limits(int *max_levels, int *level_name_max, int *all_levels, unsigned *flags_all, int *n_default_levels, int *any_year, int *max_age_bands, int *n_kostra_bands, double *stochastic_tol);
+typedef struct planomsorg_transitions planomsorg_transitions;
+int planomsorg_transitions_new(planomsorg_transitions **out, int n_levels, const int *band_lo, size_t n_bands, int first_year, int n_years);
+void planomsorg_transitions_free(planomsorg_transitions *tr);
+int planomsorg_transitions_copy(planomsorg_transitions **out, const planomsorg_transitions *tr);
+int planomsorg_transitions_n_levels(const planomsorg_transitions *tr);
+int planomsorg_transitions_n_bands(const planomsorg_transitions *tr);
+int planomsorg_transitions_band_lo(int *age_lo, const planomsorg_transitions *tr, int band);
+int planomsorg_transitions_years(int *first_year, int *n_years, const planomsorg_transitions *tr);
+int planomsorg_transitions_set_matrix(planomsorg_transitions *tr, int year, int band, int sex, const double *matrix, size_t n);
+int planomsorg_transitions_get_matrix(double *matrix, size_t n, const planomsorg_transitions *tr, int year, int band, int sex);
+int planomsorg_transitions_set_mortality(planomsorg_transitions *tr, const double *mortality, size_t n);
+int planomsorg_transitions_get_mortality(double *mortality, size_t n, const planomsorg_transitions *tr);
+int planomsorg_transitions_read_csv(planomsorg_transitions **out, const char *path, const planomsorg_staircase *sc);
+int planomsorg_transitions_parse_csv(planomsorg_transitions **out, const char *text, size_t len, const char *source, const planomsorg_staircase *sc);
+typedef struct planomsorg_result planomsorg_result;
+void planomsorg_result_free(planomsorg_result *r);
+int planomsorg_result_first_year(const planomsorg_result *r);
+int planomsorg_result_n_years(const planomsorg_result *r);
+int planomsorg_result_max_age(const planomsorg_result *r);
+int planomsorg_result_mode(const planomsorg_result *r);
+const planomsorg_staircase *planomsorg_result_staircase(const planomsorg_result *r);
+const planomsorg_population *planomsorg_result_population(const planomsorg_result *r);
+int planomsorg_result_get(double *out, const planomsorg_result *r, int quantity, int year, int level, int sex, int age_lo, int age_hi);
+int planomsorg_result_users(double *out, const planomsorg_result *r, int year, int level, int sex, int age_lo, int age_hi);
+int planomsorg_result_queue(double *out, const planomsorg_result *r, int year, int level, int sex, int age_lo, int age_hi);
+int planomsorg_result_capacity(double *out, const planomsorg_result *r, int year, int level);
+int planomsorg_result_coverage(double *out, const planomsorg_result *r, int year, const int *levels, size_t n_levels, int age_lo, int age_hi, int user_based);
+int planomsorg_result_coverage_24h(double *out, const planomsorg_result *r, int year, int user_based);
+size_t planomsorg_result_size(const planomsorg_result *r);
+int planomsorg_result_export(double *out, size_t n, const planomsorg_result *r, int quantity);
+int planomsorg_result_write_csv(const planomsorg_result *r, const char *path, const int *band_lo, size_t n_bands);
+const char *planomsorg_quantity_name(int quantity);
+typedef struct planomsorg_services planomsorg_services;
+int planomsorg_services_new(planomsorg_services **out, const planomsorg_staircase *sc);
+void planomsorg_services_free(planomsorg_services *svc);
+const planomsorg_staircase *planomsorg_services_staircase(const planomsorg_services *svc);
+int planomsorg_services_set_mode(planomsorg_services *svc, int mode);
+int planomsorg_services_set_rates(planomsorg_services *svc, const double *rates, size_t n, const int *band_lo, size_t n_bands);
+int planomsorg_services_set_rates_from_users(planomsorg_services *svc, const double *users, size_t n, const int *band_lo, size_t n_bands, const planomsorg_population *pop, int year);
+int planomsorg_services_kostra_users(double *users, size_t n, const char *region, int year);
+int planomsorg_services_set_rates_kostra(planomsorg_services *svc, const char *region, int year);
+int planomsorg_services_get_rates(double *rates, size_t n, const planomsorg_services *svc, int max_age);
+int planomsorg_services_set_transitions(planomsorg_services *svc, const planomsorg_transitions *tr);
+int planomsorg_services_set_death_probabilities(planomsorg_services *svc, const double *q, size_t n, int first_year, int n_years, int max_age);
+int planomsorg_services_set_initial_shares(planomsorg_services *svc, const double *shares, size_t n, int max_age);
+int planomsorg_services_set_birth_distribution(planomsorg_services *svc, const double *dist, size_t n);
+int planomsorg_services_set_capacity(planomsorg_services *svc, int level, const double *places, int first_year, int n_years);
+int planomsorg_services_read_capacity_csv(planomsorg_services *svc, const char *path);
+int planomsorg_services_parse_capacity_csv(planomsorg_services *svc, const char *text, size_t len, const char *source);
+int planomsorg_services_set_dreining(planomsorg_services *svc, int level, const double *factors, int first_year, int n_years);
+int planomsorg_services_set_family_care(planomsorg_services *svc, const double *multipliers, int first_year, int n_years);
+int planomsorg_services_set_healthy_ageing(planomsorg_services *svc, double theta, const double *delta_le, int first_year, int n_years);
+int planomsorg_services_run(planomsorg_result **out, const planomsorg_services *svc, const planomsorg_population *pop, int first_year, int last_year);
+const char *planomsorg_mode_name(int mode);
+typedef struct planomsorg_demography planomsorg_demography;
+typedef struct planomsorg_components planomsorg_components;
+int planomsorg_demography_new(planomsorg_demography **out, int first_year, int n_years, int max_age);
+void planomsorg_demography_free(planomsorg_demography *demo);
+int planomsorg_demography_copy(planomsorg_demography **out, const planomsorg_demography *demo);
+int planomsorg_demography_first_year(const planomsorg_demography *demo);
+int planomsorg_demography_n_years(const planomsorg_demography *demo);
+int planomsorg_demography_max_age(const planomsorg_demography *demo);
+int planomsorg_demography_set_mortality(planomsorg_demography *demo, int year, int sex, int kind, const double *values, size_t n);
+int planomsorg_demography_set_fertility(planomsorg_demography *demo, int year, const double *asfr, size_t n);
+int planomsorg_demography_set_sex_ratio(planomsorg_demography *demo, int year, double boys_per_girl);
+int planomsorg_demography_set_migration(planomsorg_demography *demo, int year, int sex, int kind, const double *values, size_t n);
+int planomsorg_demography_improve_mortality(planomsorg_demography *demo, int base_year, const double *decline, size_t n);
+int planomsorg_demography_scale_to_e0(planomsorg_demography *demo, int year, int sex, double e0);
+int planomsorg_demography_scale(planomsorg_demography *demo, int component, int from_year, int to_year, double factor);
+int planomsorg_demography_death_rate(const planomsorg_demography *demo, int year, int sex, int age, double *m);
+int planomsorg_demography_death_probability(const planomsorg_demography *demo, int year, int sex, int age, double *q);
+int planomsorg_demography_life_expectancy(const planomsorg_demography *demo, int year, int sex, int age, double *e);
+int planomsorg_demography_fertility(const planomsorg_demography *demo, int year, int age, double *f);
+int planomsorg_demography_tfr(const planomsorg_demography *demo, int year, double *tfr);
+int planomsorg_demography_sex_ratio(const planomsorg_demography *demo, int year, double *boys_per_girl);
+int planomsorg_demography_migration(const planomsorg_demography *demo, int year, int sex, int age, double *value, int *kind);
+int planomsorg_life_table(double *q, double *e, const double *m, int max_age, int sex);
+int planomsorg_infant_a0(double *a0, double m0, int sex);
+int planomsorg_demography_default(planomsorg_demography **out, const char *region, int as_of_year, int alternative);
+int planomsorg_demography_default_levers(planomsorg_demography **out, const char *region, int as_of_year, int fertility, int life_expectancy, int migration);
+const char *planomsorg_alternative_name(int alternative);
+const char *planomsorg_mortality_kind_name(int kind);
+const char *planomsorg_migration_kind_name(int kind);
+void planomsorg_demography_default_years(int *first_as_of, int *last_as_of, int *last_year);
+double planomsorg_default_sex_ratio(void);
+const char *planomsorg_component_name(int component);
+const char *planomsorg_demography_sources(void);
+int planomsorg_population_project(planomsorg_population **out, planomsorg_components **components, const planomsorg_population *base, int base_year, int last_year, const planomsorg_demography *demo);
+void planomsorg_components_free(planomsorg_components *comp);
+int planomsorg_components_first_year(const planomsorg_components *comp);
+int planomsorg_components_n_years(const planomsorg_components *comp);
+int planomsorg_components_max_age(const planomsorg_components *comp);
+int planomsorg_components_get(const planomsorg_components *comp, int component, int year, int sex, int age, double *value);
+int planomsorg_components_sum(const planomsorg_components *comp, int component, int year, int sex, int age_lo, int age_hi, double *value);
+size_t planomsorg_components_size(const planomsorg_components *comp);
+int planomsorg_components_export(const planomsorg_components *comp, int component, double *out, size_t n);
+int planomsorg_components_clamped(const planomsorg_components *comp, double *persons, long *cells);
+typedef struct planomsorg_scenario planomsorg_scenario;
+int planomsorg_scenario_new(planomsorg_scenario **out, const char *name);
+int planomsorg_scenario_new_bundle(planomsorg_scenario **out, int bundle);
+void planomsorg_scenario_free(planomsorg_scenario *sc);
+int planomsorg_scenario_copy(planomsorg_scenario **out, const planomsorg_scenario *sc);
+const char *planomsorg_scenario_name(const planomsorg_scenario *sc);
+int planomsorg_scenario_set_name(planomsorg_scenario *sc, const char *name);
+int planomsorg_scenario_set_demography(planomsorg_scenario *sc, int alternative);
+int planomsorg_scenario_demography(const planomsorg_scenario *sc);
+int planomsorg_scenario_set_value(planomsorg_scenario *sc, int lever, double value);
+int planomsorg_scenario_set_path(planomsorg_scenario *sc, int lever, const double *values, int first_year, int n_years);
+int planomsorg_scenario_set_ramp(planomsorg_scenario *sc, int lever, int start_year, double start_value, int end_year, double end_value);
+int planomsorg_scenario_lever(double *out, const planomsorg_scenario *sc, int lever, int year);
+int planomsorg_scenario_growth_factor(double *out, const planomsorg_scenario *sc, int lever, int base_year, int year);
+int planomsorg_scenario_lever_is_path(const planomsorg_scenario *sc, int lever);
+int planomsorg_scenario_set_capacity(planomsorg_scenario *sc, const char *level, const double *places, int first_year, int n_years);
+int planomsorg_scenario_n_capacities(const planomsorg_scenario *sc);
+int planomsorg_scenario_capacity(const char **level, const double **places, int *first_year, int *n_years, const planomsorg_scenario *sc, int index);
+const char *planomsorg_lever_name(int lever);
+int planomsorg_lever_find(int *lever, const char *name);
+double planomsorg_lever_neutral(int lever);
+int planomsorg_lever_range(double *lo, double *hi, int lever);
+const char *planomsorg_bundle_name(int bundle);
+int planomsorg_bundle_find(int *bundle, const char *name);
 typedef struct planomsorg_staffing planomsorg_staffing;
 typedef struct planomsorg_staffing_result planomsorg_staffing_result;
 int planomsorg_staffing_new(planomsorg_staffing **out, int n_levels, int n_groups, int first_year, int n_years);
@@ -126,49 +262,49 @@ int planomsorg_costs_result_get(double *value, const planomsorg_costs_result *re
 int planomsorg_costs_result_export(const planomsorg_costs_result *result, int measure, double *out, size_t n);
 int planomsorg_costs_result_pv(double *value, const planomsorg_costs_result *result, int measure, double rate, int base_year);
 int planomsorg_present_value(double *value, const double *values, size_t n, int first_year, double rate, int base_year);
-typedef struct planomsorg_demography planomsorg_demography;
-typedef struct planomsorg_components planomsorg_components;
-int planomsorg_demography_new(planomsorg_demography **out, int first_year, int n_years, int max_age);
-void planomsorg_demography_free(planomsorg_demography *demo);
-int planomsorg_demography_copy(planomsorg_demography **out, const planomsorg_demography *demo);
-int planomsorg_demography_first_year(const planomsorg_demography *demo);
-int planomsorg_demography_n_years(const planomsorg_demography *demo);
-int planomsorg_demography_max_age(const planomsorg_demography *demo);
-int planomsorg_demography_set_mortality(planomsorg_demography *demo, int year, int sex, int kind, const double *values, size_t n);
-int planomsorg_demography_set_fertility(planomsorg_demography *demo, int year, const double *asfr, size_t n);
-int planomsorg_demography_set_sex_ratio(planomsorg_demography *demo, int year, double boys_per_girl);
-int planomsorg_demography_set_migration(planomsorg_demography *demo, int year, int sex, int kind, const double *values, size_t n);
-int planomsorg_demography_improve_mortality(planomsorg_demography *demo, int base_year, const double *decline, size_t n);
-int planomsorg_demography_scale_to_e0(planomsorg_demography *demo, int year, int sex, double e0);
-int planomsorg_demography_scale(planomsorg_demography *demo, int component, int from_year, int to_year, double factor);
-int planomsorg_demography_death_rate(const planomsorg_demography *demo, int year, int sex, int age, double *m);
-int planomsorg_demography_death_probability(const planomsorg_demography *demo, int year, int sex, int age, double *q);
-int planomsorg_demography_life_expectancy(const planomsorg_demography *demo, int year, int sex, int age, double *e);
-int planomsorg_demography_fertility(const planomsorg_demography *demo, int year, int age, double *f);
-int planomsorg_demography_tfr(const planomsorg_demography *demo, int year, double *tfr);
-int planomsorg_demography_sex_ratio(const planomsorg_demography *demo, int year, double *boys_per_girl);
-int planomsorg_demography_migration(const planomsorg_demography *demo, int year, int sex, int age, double *value, int *kind);
-int planomsorg_life_table(double *q, double *e, const double *m, int max_age, int sex);
-int planomsorg_infant_a0(double *a0, double m0, int sex);
-int planomsorg_demography_default(planomsorg_demography **out, const char *region, int as_of_year, int alternative);
-int planomsorg_demography_default_levers(planomsorg_demography **out, const char *region, int as_of_year, int fertility, int life_expectancy, int migration);
-const char *planomsorg_alternative_name(int alternative);
-const char *planomsorg_mortality_kind_name(int kind);
-const char *planomsorg_migration_kind_name(int kind);
-void planomsorg_demography_default_years(int *first_as_of, int *last_as_of, int *last_year);
-double planomsorg_default_sex_ratio(void);
-const char *planomsorg_component_name(int component);
-const char *planomsorg_demography_sources(void);
-int planomsorg_population_project(planomsorg_population **out, planomsorg_components **components, const planomsorg_population *base, int base_year, int last_year, const planomsorg_demography *demo);
-void planomsorg_components_free(planomsorg_components *comp);
-int planomsorg_components_first_year(const planomsorg_components *comp);
-int planomsorg_components_n_years(const planomsorg_components *comp);
-int planomsorg_components_max_age(const planomsorg_components *comp);
-int planomsorg_components_get(const planomsorg_components *comp, int component, int year, int sex, int age, double *value);
-int planomsorg_components_sum(const planomsorg_components *comp, int component, int year, int sex, int age_lo, int age_hi, double *value);
-size_t planomsorg_components_size(const planomsorg_components *comp);
-int planomsorg_components_export(const planomsorg_components *comp, int component, double *out, size_t n);
-int planomsorg_components_clamped(const planomsorg_components *comp, double *persons, long *cells);
+typedef struct planomsorg_plan planomsorg_plan;
+typedef struct planomsorg_plan_result planomsorg_plan_result;
+typedef void ( *planomsorg_progress_fn)(void *user_data, int done, int total);
+int planomsorg_plan_new(planomsorg_plan **out, const char *region, int base_year, int last_year);
+void planomsorg_plan_free(planomsorg_plan *plan);
+int planomsorg_plan_set_region(planomsorg_plan *plan, const char *region);
+const char *planomsorg_plan_region(const planomsorg_plan *plan);
+int planomsorg_plan_set_years(planomsorg_plan *plan, int base_year, int last_year);
+int planomsorg_plan_years(int *base_year, int *last_year, const planomsorg_plan *plan);
+int planomsorg_plan_set_population(planomsorg_plan *plan, const planomsorg_population *pop);
+int planomsorg_plan_set_staircase(planomsorg_plan *plan, const planomsorg_staircase *sc);
+const planomsorg_staircase *planomsorg_plan_staircase(const planomsorg_plan *plan);
+int planomsorg_plan_set_rates(planomsorg_plan *plan, const double *rates, size_t n, const int *band_lo, size_t n_bands);
+int planomsorg_plan_set_rates_kostra(planomsorg_plan *plan, int year);
+int planomsorg_plan_set_transitions(planomsorg_plan *plan, const planomsorg_transitions *tr);
+int planomsorg_plan_set_staffing(planomsorg_plan *plan, const planomsorg_staffing *staffing);
+int planomsorg_plan_set_costs(planomsorg_plan *plan, const planomsorg_costs *costs);
+int planomsorg_plan_set_place_type(planomsorg_plan *plan, int level, int type);
+int planomsorg_plan_add_scenario(planomsorg_plan *plan, const planomsorg_scenario *sc);
+int planomsorg_plan_clear_scenarios(planomsorg_plan *plan);
+int planomsorg_plan_keep_scenario(planomsorg_plan *plan, const char *name);
+int planomsorg_plan_n_scenarios(const planomsorg_plan *plan);
+const planomsorg_scenario *planomsorg_plan_scenario(const planomsorg_plan *plan, int index);
+int planomsorg_plan_run(planomsorg_plan_result **out, const planomsorg_plan *plan);
+int planomsorg_plan_run_progress(planomsorg_plan_result **out, const planomsorg_plan *plan, planomsorg_progress_fn progress, void *user_data);
+void planomsorg_plan_result_free(planomsorg_plan_result *r);
+int planomsorg_plan_result_n_scenarios(const planomsorg_plan_result *r);
+const char *planomsorg_plan_result_scenario_name(const planomsorg_plan_result *r, int scenario);
+int planomsorg_plan_result_find_scenario(int *scenario, const planomsorg_plan_result *r, const char *name);
+int planomsorg_plan_result_years(int *first_year, int *last_year, const planomsorg_plan_result *r);
+const char *planomsorg_plan_result_region(const planomsorg_plan_result *r);
+const planomsorg_staircase *planomsorg_plan_result_staircase(const planomsorg_plan_result *r);
+int planomsorg_plan_result_n_groups(const planomsorg_plan_result *r);
+const char *planomsorg_plan_result_group_name(const planomsorg_plan_result *r, int group);
+int planomsorg_plan_result_get(double *out, const planomsorg_plan_result *r, int scenario, int year, int measure, int level, int group);
+int planomsorg_plan_result_band(double *lo, double *hi, const planomsorg_plan_result *r, int year, int measure, int level, int group);
+const planomsorg_result *planomsorg_plan_result_services(const planomsorg_plan_result *r, int scenario);
+const char *planomsorg_plan_measure_name(int measure);
+int planomsorg_plan_measure_find(int *measure, const char *name);
+int planomsorg_plan_measure_dims(int *by_level, int *by_group, int measure);
+int planomsorg_plan_result_write_csv(const planomsorg_plan_result *r, const char *path);
+int planomsorg_plan_read_yaml(planomsorg_plan **out, const char *path);
+int planomsorg_plan_parse_yaml(planomsorg_plan **out, const char *text, size_t len, const char *source);
 typedef struct planomsorg_cohort planomsorg_cohort;
 typedef struct planomsorg_cohort_result planomsorg_cohort_result;
 int planomsorg_cohort_new(planomsorg_cohort **out, int n_states, const char *const *names, int n_cycles);
@@ -196,9 +332,11 @@ int planomsorg_cohort_read_csv(planomsorg_cohort **out, const char *transitions_
 
 CONSTANTS = {
     'PLANOMSORG_AGE_OPEN': -1,
+    'PLANOMSORG_ALL_LEVELS': -1,
     'PLANOMSORG_ALTERNATIVE_HIGH': 2,
     'PLANOMSORG_ALTERNATIVE_LOW': 1,
     'PLANOMSORG_ALTERNATIVE_MAIN': 0,
+    'PLANOMSORG_ANY_YEAR': 0,
     'PLANOMSORG_BAND_0_19': 4,
     'PLANOMSORG_BAND_0_66': 0,
     'PLANOMSORG_BAND_20_66': 5,
@@ -210,6 +348,9 @@ CONSTANTS = {
     'PLANOMSORG_BAND_85P': 10,
     'PLANOMSORG_BAND_90P': 3,
     'PLANOMSORG_BAND_ALL': 8,
+    'PLANOMSORG_BUNDLE_BEST': 2,
+    'PLANOMSORG_BUNDLE_MIDDLE': 1,
+    'PLANOMSORG_BUNDLE_WORST': 0,
     'PLANOMSORG_COHORT_ALL_CYCLES': 0,
     'PLANOMSORG_COHORT_LIFE_YEARS': 0,
     'PLANOMSORG_COHORT_LIFE_YEARS_DISCOUNTED': 1,
@@ -274,27 +415,88 @@ CONSTANTS = {
     'PLANOMSORG_KOSTRA_LONGTERM_67_79': 7,
     'PLANOMSORG_KOSTRA_LONGTERM_80P': 8,
     'PLANOMSORG_KOSTRA_NURSE_FTE': 9,
+    'PLANOMSORG_LEVEL_FLAGS_ALL': 3,
+    'PLANOMSORG_LEVEL_FLAG_24H': 1,
+    'PLANOMSORG_LEVEL_FLAG_CAPACITY': 2,
+    'PLANOMSORG_LEVEL_HOME_NURSING': 3,
+    'PLANOMSORG_LEVEL_HOUSING': 4,
+    'PLANOMSORG_LEVEL_HOUSING24': 5,
+    'PLANOMSORG_LEVEL_KIND_HOME': 1,
+    'PLANOMSORG_LEVEL_KIND_HOUSING': 2,
+    'PLANOMSORG_LEVEL_KIND_HOUSING24': 3,
+    'PLANOMSORG_LEVEL_KIND_LONG_TERM': 5,
+    'PLANOMSORG_LEVEL_KIND_NONE': 0,
+    'PLANOMSORG_LEVEL_KIND_SHORT_TERM': 4,
+    'PLANOMSORG_LEVEL_LONG_TERM': 7,
+    'PLANOMSORG_LEVEL_LOW_THRESHOLD': 1,
+    'PLANOMSORG_LEVEL_NAME_MAX': 63,
+    'PLANOMSORG_LEVEL_NONE': 0,
+    'PLANOMSORG_LEVEL_PRACTICAL': 2,
+    'PLANOMSORG_LEVEL_SHORT_TERM': 6,
+    'PLANOMSORG_LEVER_DREINING': 4,
+    'PLANOMSORG_LEVER_FAMILY_CARE': 1,
+    'PLANOMSORG_LEVER_HEALTH': 0,
+    'PLANOMSORG_LEVER_PRODUCTIVITY': 3,
+    'PLANOMSORG_LEVER_RECRUITMENT': 5,
+    'PLANOMSORG_LEVER_STANDARD': 2,
+    'PLANOMSORG_MAX_AGE_BANDS': 131,
     'PLANOMSORG_MAX_AGE_LIMIT': 130,
+    'PLANOMSORG_MAX_LEVELS': 64,
+    'PLANOMSORG_MEASURE_COST_GRANT': 15,
+    'PLANOMSORG_MEASURE_COST_INVESTMENT': 14,
+    'PLANOMSORG_MEASURE_COST_OPERATING': 13,
+    'PLANOMSORG_MEASURE_COST_TOTAL': 16,
+    'PLANOMSORG_MEASURE_COVERAGE_24H_80P': 5,
+    'PLANOMSORG_MEASURE_FTE_DEMAND': 7,
+    'PLANOMSORG_MEASURE_FTE_GAP': 11,
+    'PLANOMSORG_MEASURE_FTE_SHARE_20_66': 12,
+    'PLANOMSORG_MEASURE_FTE_SUPPLY': 9,
+    'PLANOMSORG_MEASURE_HEADCOUNT_DEMAND': 8,
+    'PLANOMSORG_MEASURE_HEADCOUNT_SUPPLY': 10,
+    'PLANOMSORG_MEASURE_NEW_PLACES': 17,
+    'PLANOMSORG_MEASURE_PLACES_NEEDED': 6,
+    'PLANOMSORG_MEASURE_POPULATION': 0,
+    'PLANOMSORG_MEASURE_POPULATION_20_66': 2,
+    'PLANOMSORG_MEASURE_POPULATION_80P': 1,
+    'PLANOMSORG_MEASURE_QUEUE': 4,
+    'PLANOMSORG_MEASURE_USERS': 3,
     'PLANOMSORG_MIGRATION_COUNTS': 0,
     'PLANOMSORG_MIGRATION_RATES': 1,
+    'PLANOMSORG_MODE_MARKOV': 1,
+    'PLANOMSORG_MODE_RATES': 0,
     'PLANOMSORG_MORTALITY_PROBABILITY': 1,
     'PLANOMSORG_MORTALITY_RATE': 0,
     'PLANOMSORG_NORWAY': '0000',
     'PLANOMSORG_NO_YEAR': 0,
     'PLANOMSORG_N_ALTERNATIVES': 3,
     'PLANOMSORG_N_BANDS': 11,
+    'PLANOMSORG_N_BUNDLES': 3,
     'PLANOMSORG_N_COMPONENTS': 5,
     'PLANOMSORG_N_DEFAULT_GROUPS': 4,
+    'PLANOMSORG_N_DEFAULT_LEVELS': 8,
     'PLANOMSORG_N_KOSTRA': 11,
+    'PLANOMSORG_N_KOSTRA_BANDS': 3,
+    'PLANOMSORG_N_LEVEL_KINDS': 6,
+    'PLANOMSORG_N_LEVERS': 6,
+    'PLANOMSORG_N_MEASURES': 18,
+    'PLANOMSORG_N_MODES': 2,
     'PLANOMSORG_N_PLACE_TYPES': 2,
+    'PLANOMSORG_N_QUANTITIES': 2,
     'PLANOMSORG_N_RATIOS': 3,
     'PLANOMSORG_N_SEXES': 2,
     'PLANOMSORG_OK': 0,
     'PLANOMSORG_PLACE_HOUSING': 1,
+    'PLANOMSORG_PLACE_NONE': -1,
     'PLANOMSORG_PLACE_NURSING_HOME': 0,
+    'PLANOMSORG_PLAN_ALL': -1,
+    'PLANOMSORG_PLAN_MAX_SCENARIOS': 64,
+    'PLANOMSORG_QUANTITY_QUEUE': 1,
+    'PLANOMSORG_QUANTITY_USERS': 0,
     'PLANOMSORG_RATIO_50_66_PER_85P': 2,
     'PLANOMSORG_RATIO_67P_PER_20_66': 0,
     'PLANOMSORG_RATIO_80P_PER_20_66': 1,
+    'PLANOMSORG_SCENARIO_MAX_CAPACITY': 64,
+    'PLANOMSORG_SCENARIO_NAME_MAX': 63,
     'PLANOMSORG_SEX_BOTH': 2,
     'PLANOMSORG_SEX_FEMALE': 0,
     'PLANOMSORG_SEX_MALE': 1,
@@ -317,4 +519,5 @@ CONSTANTS = {
     'PLANOMSORG_STAFF_SUM_TOLERANCE': 1e-06,
     'PLANOMSORG_STAFF_SUPPLY_FTE': 4,
     'PLANOMSORG_STAFF_SUPPLY_PERSONS': 3,
+    'PLANOMSORG_STOCHASTIC_TOL': 1e-09,
 }

@@ -216,7 +216,7 @@ class Handle:
     """
 
     _free = None
-    __slots__ = ("_cdata", "_keep", "__weakref__")
+    __slots__ = ("_cdata", "_keep", "_owned", "__weakref__")
 
     def __init__(self, cdata, keep=()):
         if cdata == ffi.NULL:
@@ -224,6 +224,19 @@ class Handle:
                                        C["PLANOMSORG_ENOMEM"])
         self._cdata = ffi.gc(cdata, getattr(lib, self._free))
         self._keep = tuple(keep)
+        self._owned = True
+
+    @classmethod
+    def _borrow(cls, cdata, owner):
+        """A view of a pointer borrowed from owner: never freed here, keeps owner alive."""
+        if cdata == ffi.NULL:
+            raise errors.StateError("planomsorg: %s has no such object" % type(owner).__name__,
+                                    C["PLANOMSORG_ESTATE"])
+        obj = cls.__new__(cls)
+        obj._cdata = cdata
+        obj._keep = (owner,)
+        obj._owned = False
+        return obj
 
     @classmethod
     def _new(cls, fn_name, *args, ctype=None, keep=()):
@@ -239,6 +252,10 @@ class Handle:
         if self._cdata is None:
             raise errors.StateError("planomsorg: %s is closed" % type(self).__name__,
                                     C["PLANOMSORG_ESTATE"])
+        if not self._owned and self._keep[0].closed:
+            raise errors.StateError("planomsorg: the %s this %s belongs to is closed"
+                                    % (type(self._keep[0]).__name__, type(self).__name__),
+                                    C["PLANOMSORG_ESTATE"])
         return self._cdata
 
     @property
@@ -248,7 +265,8 @@ class Handle:
     def close(self):
         """Free the C object now (idempotent)."""
         if self._cdata is not None:
-            ffi.release(self._cdata)
+            if self._owned:
+                ffi.release(self._cdata)
             self._cdata = None
             self._keep = ()
 
@@ -258,6 +276,36 @@ class Handle:
     def __exit__(self, *exc):
         self.close()
         return False
+
+
+def temp_csv(write, what):
+    """Let the library write a CSV to a temporary file (write(path_bytes)) and read it
+    with pandas at full precision: one C call, the library's own long layout."""
+    import tempfile
+
+    import pandas as pd
+    fd, path = tempfile.mkstemp(prefix="planomsorg-", suffix=".csv")
+    os.close(fd)
+    try:
+        write(path.encode())
+        return pd.read_csv(path, float_precision="round_trip", keep_default_na=False,
+                           na_values=["NA", ""])
+    finally:
+        os.unlink(path)
+
+
+def names(fn, n):
+    """{name: code} of a name function over codes 0..n-1."""
+    return {string(fn(i)): i for i in range(n)}
+
+
+def code(table, value, what):
+    """A code from its name in table, or an integer code."""
+    if isinstance(value, str):
+        if value not in table:
+            raise KeyError("planomsorg: unknown %s %r; known: %s" % (what, value, ", ".join(table)))
+        return table[value]
+    return integer(value, what)
 
 
 def owned_string(ptr_out, len_out):

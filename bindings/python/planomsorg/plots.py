@@ -103,10 +103,10 @@ def supply_demand(years, supply, demand, ax=None):
     supply, demand = np.asarray(supply, float), np.asarray(demand, float)
     ax.plot(years, demand, color="tab:red", label="demand")
     ax.plot(years, supply, color="tab:green", label="supply")
-    ax.fill_between(years, supply, demand, where=demand > supply, color="tab:red", alpha=0.2,
-                    label="shortfall")
-    ax.fill_between(years, supply, demand, where=demand <= supply, color="tab:green",
-                    alpha=0.2, label="surplus")
+    ax.fill_between(years, supply, demand, where=demand > supply, interpolate=True,
+                    color="tab:red", alpha=0.2, label="shortfall")
+    ax.fill_between(years, supply, demand, where=demand <= supply, interpolate=True,
+                    color="tab:green", alpha=0.2, label="surplus")
     ax.set_xlabel("year")
     ax.set_ylabel("FTE (årsverk)")
     ax.set_title("Staff supply and demand")

@@ -18,7 +18,7 @@ import tempfile
 
 _STUB_HEADERS = ("stddef.h", "stdint.h", "stdio.h", "stdlib.h", "stdbool.h", "limits.h")
 _DEFINE = re.compile(r'^\s*#\s*define\s+(PLANOMSORG_[A-Z0-9_]+)\s+(.*?)\s*(?:/\*.*)?$')
-_NUMBER = re.compile(r'^\(?\s*(-?\s*(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?)\s*\)?$')
+_NUMBER = re.compile(r'^\(?\s*(-?\s*(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?)[uUlL]*\s*\)?$')
 _STRING = re.compile(r'^"([^"\\]*)"$')
 _EXPR = re.compile(r'^\(?[A-Z0-9_ +*()-]+\)?$')
 
