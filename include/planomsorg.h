@@ -21,13 +21,12 @@
 #include "planomsorg/transitions.h"
 #include "planomsorg/result.h"
 #include "planomsorg/services.h"
-#include "planomsorg/demography.h"
-/* scenarios and the plan */
-#include "planomsorg/scenario.h"
-#include "planomsorg/plan.h"
 #include "planomsorg/staffing.h"
 #include "planomsorg/costs.h"
 #include "planomsorg/demography.h"
 #include "planomsorg/cohort.h"
 
+/* scenarios and the plan */
+#include "planomsorg/scenario.h"
+#include "planomsorg/plan.h"
 #endif

@@ -256,14 +256,14 @@ static int is_blank_byte(char c)
 /* Feeds libcsv so that the line each row starts on is known: outside a row byte by byte
  * (to see where the row begins), inside a row up to and including the next line break
  * (libcsv ends rows only at CR or LF). Newlines inside quoted fields are counted too. */
-static int tokenise(pl_csv *csv, struct csv_parser *p, const char *u, size_t len)
+static int tokenise(pl_csv *csv, struct csv_parser *p, const char *u, size_t len, char delim)
 {
     size_t i = 0;
     csv->line = 1;
     while (i < len) {
         size_t n;
         if (csv->row_start == 0) {
-            if (!is_blank_byte(u[i]))
+            if (!is_blank_byte(u[i]) || u[i] == delim) /* a tab or space delimiter starts a row */
                 csv->row_start = csv->line;
             n = 1;
         } else {
@@ -332,7 +332,7 @@ int pl_csv_parse(pl_csv **out, const char *text, size_t len, const char *source,
         return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
     }
     csv_set_delim(&p, (unsigned char)delimiter);
-    rc = tokenise(csv, &p, u, ulen);
+    rc = tokenise(csv, &p, u, ulen, delimiter);
     csv_free(&p);
     free(u);
     if (rc == PLANOMSORG_OK && csv->n_rows == 0)

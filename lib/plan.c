@@ -753,6 +753,22 @@ static int run_scenario(struct pl_plan_run *run, struct run_ctx *c,
     return rc;
 }
 
+/* KOSTRA year of the default rates: base_year - 1, or when a cell the default staircase
+ * needs is suppressed in that year, the nearest year that has them all (base_year, then
+ * base_year - 2); base_year - 1 again when none has, so that the run reports the cell. */
+static int default_kostra_year(const planomsorg_plan *plan)
+{
+    if (plan->rates_kind != PL_RATES_KOSTRA)
+        return plan->base_year - 1;
+    const int candidates[3] = {plan->base_year - 1, plan->base_year, plan->base_year - 2};
+    double users[PLANOMSORG_N_DEFAULT_LEVELS * PLANOMSORG_N_KOSTRA_BANDS];
+    for (int i = 0; i < 3; i++)
+        if (planomsorg_services_kostra_users(users, sizeof users / sizeof users[0],
+                                             plan->region, candidates[i]) == PLANOMSORG_OK)
+            return candidates[i];
+    return plan->base_year - 1;
+}
+
 static int result_init(planomsorg_plan_result *r, const planomsorg_plan *p, int n_runs)
 {
     strcpy(r->region, p->region);
@@ -814,7 +830,7 @@ int planomsorg_plan_run_progress(planomsorg_plan_result **out, const planomsorg_
                         "(planomsorg_plan_set_rates())", __func__);
     }
     struct run_ctx c = {.plan = plan, .n_years = plan->last_year - plan->base_year + 1};
-    c.kostra_year = plan->kostra_year ? plan->kostra_year : plan->base_year - 1;
+    c.kostra_year = plan->kostra_year ? plan->kostra_year : default_kostra_year(plan);
     planomsorg_plan_result *r = calloc(1, sizeof *r);
     if (!r)
         rc = pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);

@@ -86,6 +86,21 @@ static void test_semicolon_and_leading_blank_lines(void **state)
     pl_csv_free(csv);
 }
 
+/* With a tab delimiter a line of tabs is a row of empty fields, not a blank line. */
+static void test_tab_delimiter(void **state)
+{
+    (void)state;
+    pl_csv *csv = parse_ok("a\tb\n\n\t\n  x\t y\n", '\t', 0);
+    assert_int_equal(pl_csv_n_rows(csv), 3);
+    assert_int_equal(pl_csv_line(csv, 1), 3);
+    assert_int_equal(pl_csv_n_fields(csv, 1), 2);
+    assert_string_equal(pl_csv_field(csv, 1, 0), "");
+    assert_int_equal(pl_csv_line(csv, 2), 4);
+    assert_string_equal(pl_csv_field(csv, 2, 0), "x");
+    assert_string_equal(pl_csv_field(csv, 2, 1), "y");
+    pl_csv_free(csv);
+}
+
 static void test_encodings(void **state)
 {
     (void)state;
@@ -335,6 +350,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rows_fields_lines),
         cmocka_unit_test(test_semicolon_and_leading_blank_lines),
+        cmocka_unit_test(test_tab_delimiter),
         cmocka_unit_test(test_encodings),
         cmocka_unit_test(test_bad_encodings),
         cmocka_unit_test(test_empty_and_quoting),

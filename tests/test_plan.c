@@ -370,6 +370,48 @@ static void test_bad_use(void **state)
     planomsorg_plan_result_free(NULL);
 }
 
+/* Bjerkreim (1114) lacks a KOSTRA count in 2024 and has all of them in 2025: the default
+ * plan falls back to the 2025 rates (checked here against the services module's rates of
+ * 2025 applied by hand to the base-year population); an explicit year is used as given.
+ * Utsira (1151) lacks counts in both years, and the run says which. */
+static void test_kostra_fallback(void **state)
+{
+    (void)state;
+    planomsorg_plan *p = NULL;
+    planomsorg_plan_result *r = NULL;
+    assert_int_equal(planomsorg_plan_new(&p, "1114", BASE, 2030), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_run(&r, p), PLANOMSORG_OK);
+    planomsorg_staircase *stairs = NULL;
+    planomsorg_services *svc = NULL;
+    assert_int_equal(planomsorg_staircase_new_default(&stairs), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_services_new(&svc, stairs), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_services_set_rates_kostra(svc, "1114", 2025), PLANOMSORG_OK);
+    static double rates[8 * 106 * 2];
+    assert_int_equal(planomsorg_services_get_rates(rates, 8 * 106 * 2, svc, 105), PLANOMSORG_OK);
+    planomsorg_population *emb = NULL;
+    assert_int_equal(planomsorg_data_population(&emb, "1114"), PLANOMSORG_OK);
+    for (int k = 1; k < 8; k++) {
+        double want = 0;
+        for (int s = 0; s < 2; s++)
+            for (int a = 0; a <= 105; a++) {
+                double persons = 0;
+                assert_int_equal(planomsorg_population_get(emb, BASE, s, a, &persons),
+                                 PLANOMSORG_OK);
+                want += rates[(k * 106 + a) * 2 + s] * persons;
+            }
+        assert_close(get(r, 0, BASE, PLANOMSORG_MEASURE_USERS, k, -1), want, 1e-9 * want + 1e-12);
+    }
+    planomsorg_plan_result_free(r);
+    assert_int_equal(planomsorg_plan_set_rates_kostra(p, 2024), PLANOMSORG_EMISSING);
+    planomsorg_plan_free(p);
+    planomsorg_population_free(emb);
+    planomsorg_services_free(svc);
+    planomsorg_staircase_free(stairs);
+    assert_int_equal(planomsorg_plan_new(&p, "1151", BASE, 2030), PLANOMSORG_OK);
+    assert_error(planomsorg_plan_run(&r, p), PLANOMSORG_EMISSING, "region 1151");
+    planomsorg_plan_free(p);
+}
+
 /* ------------------------------------------------------------------------- */
 /* Plan files                                                                 */
 /* ------------------------------------------------------------------------- */
@@ -561,6 +603,7 @@ int main(void)
         cmocka_unit_test(test_constant_standard_by_hand),
         cmocka_unit_test(test_family_care_and_capacity),
         cmocka_unit_test(test_bad_use),
+        cmocka_unit_test(test_kostra_fallback),
         cmocka_unit_test(test_yaml_good),
         cmocka_unit_test(test_yaml_population_file),
         cmocka_unit_test(test_yaml_errors),

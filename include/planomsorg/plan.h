@@ -11,7 +11,10 @@
  *   used by every scenario;
  * - a staircase (staircase.h) with use rates (rates mode) or transitions (Markov mode);
  *   by default the eight-level default staircase with rates from the region's KOSTRA
- *   counts of the year before the base year;
+ *   counts of the year before the base year (when SSB suppressed a count that the
+ *   default rates need in that year, the nearest KOSTRA year with every count: the base
+ *   year, then two years before it; a year set with planomsorg_plan_set_rates_kostra()
+ *   is used as given);
  * - staffing and cost assumptions (staffing.h, costs.h); by default the documented
  *   national defaults adapted to the region's KOSTRA figures;
  * - scenarios (scenario.h); a plan without scenarios runs the middle bundle.
@@ -96,7 +99,8 @@ typedef void (*planomsorg_progress_fn)(void *user_data, int done, int total);
 
 /**
  * @brief Create the default plan of a region: embedded population projected by the
- *        default demography, default staircase with KOSTRA rates of base_year - 1,
+ *        default demography, default staircase with KOSTRA rates of base_year - 1 (see
+ *        the file description for suppressed counts),
  *        default staffing and costs, no scenarios (the middle bundle is run).
  * @param[out] out       Receives the handle (caller frees with planomsorg_plan_free()).
  * @param[in]  region    A municipality number, or NULL / #PLANOMSORG_NORWAY.
