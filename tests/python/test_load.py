@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import planomsorg
-from planomsorg import _api
+from planomsorg._lib import _api
 
 # Declared in a public header but missing from lib/libplanomsorg.map in 1.0.0 (reported to
 # the lead; remove an entry once the map lists it). Any other missing symbol fails.
@@ -38,8 +38,7 @@ def test_bad_library_path_is_a_clear_import_error(tmp_path):
     assert "LibraryNotFoundError" in r.stderr and "PLANOMSORG_LIBRARY" in r.stderr
 
 
-def test_generated_declarations_match_headers(root):
-    """The packaged _api.py is what gen_api.py makes from today's headers (no drift)."""
+def _fresh(root):
     if not (shutil.which("cc") or shutil.which("gcc")):
         pytest.skip("no C compiler to preprocess the headers")
     sys.path.insert(0, str(root / "bindings" / "python" / "tools"))
@@ -47,11 +46,24 @@ def test_generated_declarations_match_headers(root):
         import gen_api
     finally:
         sys.path.pop(0)
-    fresh = gen_api.generate(str(root))
+    return gen_api.generate(str(root))
+
+
+def test_declarations_in_use_match_headers(root):
+    """The declarations the package loaded are what gen_api.py makes from today's headers
+    (under meson: generated at build time from include/, PLANOMSORG_API_FILE)."""
+    with open(planomsorg.API_FILE, encoding="utf-8") as f:
+        assert f.read() == _fresh(root)
+
+
+def test_packaged_copy_is_current(root):
+    """The committed bindings/python/planomsorg/_api.py (used by an install without a C
+    compiler, or PYTHONPATH use without PLANOMSORG_API_FILE) is reported when stale."""
     packaged = (root / "bindings" / "python" / "planomsorg" / "_api.py").read_text()
-    assert fresh == packaged, ("bindings/python/planomsorg/_api.py is stale: run "
-                               "/usr/bin/python3 bindings/python/tools/gen_api.py . "
-                               "bindings/python/planomsorg/_api.py")
+    if packaged != _fresh(root):
+        pytest.xfail("bindings/python/planomsorg/_api.py is older than the headers: run "
+                     "/usr/bin/python3 bindings/python/tools/gen_api.py . "
+                     "bindings/python/planomsorg/_api.py (pip install regenerates it)")
 
 
 def test_every_declared_function_is_exported():

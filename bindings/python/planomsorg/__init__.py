@@ -9,7 +9,8 @@ wrappers add NumPy arrays, pandas DataFrames and handles that free themselves.
 The library is found through PLANOMSORG_LIBRARY (path of libplanomsorg.so.1),
 pkg-config (planomsorg.pc), the build tree next to this package, or the system.
 """
-from ._lib import C, LIBRARY_PATH, VERSION, VERSION_NUMBER, call, check, error_class, ffi, lib
+from ._lib import (API_FILE, C, LIBRARY_PATH, VERSION, VERSION_NUMBER, call, check, error_class,
+                   ffi, lib)
 from .errors import *  # noqa: F401,F403  (one class per kind of error)
 from .errors import KINDS, LibraryNotFoundError, PlanomsorgError
 from . import population, demography, coverage, cohort, staffing, staircase, services, plan
@@ -24,7 +25,7 @@ from .plan import Plan, PlanResult, Scenario
 
 __version__ = "1.0.0"
 
-__all__ = ["C", "LIBRARY_PATH", "VERSION", "VERSION_NUMBER", "call", "check", "error_class",
+__all__ = ["API_FILE", "C", "LIBRARY_PATH", "VERSION", "VERSION_NUMBER", "call", "check", "error_class",
            "ffi", "lib", "KINDS", "LibraryNotFoundError", "PlanomsorgError",
            "population", "demography", "coverage", "cohort",
            "BOTH", "FEMALE", "MALE", "Population", "band_range", "kostra", "municipalities",

@@ -10,8 +10,29 @@ import subprocess
 import cffi
 import numpy as np
 
-from . import _api
 from . import errors
+
+
+def _declarations():
+    """The generated declarations: PLANOMSORG_API_FILE (a file gen_api.py wrote from the
+    headers of the library in use, as the meson test sets it), else the packaged copy."""
+    path = os.environ.get("PLANOMSORG_API_FILE")
+    if not path:
+        from . import _api
+        return _api
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("planomsorg._api_generated", path)
+    if spec is None or not os.path.exists(path):
+        raise errors.LibraryNotFoundError("planomsorg: PLANOMSORG_API_FILE=%s does not exist"
+                                          % path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+_api = _declarations()
+#: Where the declarations come from (the packaged _api.py or PLANOMSORG_API_FILE).
+API_FILE = _api.__file__
 
 ffi = cffi.FFI()
 ffi.cdef(_api.CDEF)
