@@ -107,3 +107,10 @@ def test_markov_mode_conserves_persons(stair, pop):
         with svc.run(pop, 2030, 2033) as res:
             assert res.mode == planomsorg.C["PLANOMSORG_MODE_MARKOV"]
             np.testing.assert_allclose(res.to_numpy().sum(axis=3), pop.to_numpy(), rtol=1e-9)
+
+
+def test_kostra_users_long_term_is_the_published_count():
+    u = planomsorg.services.kostra_users("0000", 2024)
+    assert u.shape == (8, 3)
+    for band, name in enumerate(("longterm_0_66", "longterm_67_79", "longterm_80p")):
+        assert u[7, band] == planomsorg.kostra("0000", 2024, name)

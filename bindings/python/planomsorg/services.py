@@ -26,9 +26,10 @@ def _pop(pop):
 
 
 def kostra_users(region, year, n_levels=C["PLANOMSORG_N_DEFAULT_LEVELS"]):
-    """The embedded KOSTRA users of the default staircase, (levels, KOSTRA bands, sexes)."""
+    """The embedded KOSTRA users of the default staircase, (levels, KOSTRA bands 0-66,
+    67-79, 80+)."""
     nb = C["PLANOMSORG_N_KOSTRA_BANDS"]
-    out = np.empty((n_levels, nb, 2))
+    out = np.empty((n_levels, nb))
     call("services_kostra_users", ptr(out), out.size,
          ffi.NULL if region is None else text(region, "region"), integer(year, "year"))
     return out
