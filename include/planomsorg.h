@@ -16,6 +16,9 @@
 #include "planomsorg/io.h"
 #include "planomsorg/coverage.h"
 #include "planomsorg/data.h"
+/* ssbproj */
+#include "planomsorg/align.h"
+#include "planomsorg/ssbproj.h"
 /* care staircase, transitions, service projection, results */
 #include "planomsorg/staircase.h"
 #include "planomsorg/transitions.h"

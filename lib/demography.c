@@ -973,7 +973,9 @@ int planomsorg_population_project(planomsorg_population **out,
     rc = planomsorg_population_new(&pop, base_year, T + 1, A);
     if (rc != PLANOMSORG_OK)
         return rc;
-    planomsorg_components *c = components_alloc(base_year, T, A);
+    /* Without a components request one year of scratch is enough: allocating and zeroing
+     * every year made each call fault in fresh pages, 97 % of its time (docs/performance.md). */
+    planomsorg_components *c = components_alloc(base_year, components != NULL ? T : 1, A);
     double *work = malloc(sizeof(double) * row * 2);
     if (c == NULL || work == NULL) {
         planomsorg_population_free(pop);
@@ -989,7 +991,7 @@ int planomsorg_population_project(planomsorg_population **out,
     for (int t = 0; t < T; t++) {
         int yi = base_year + t - demo->first_year;
         int kind = demo->mig_kind[yi];
-        size_t off0 = ((size_t)t * 2) * row;
+        size_t off0 = components != NULL ? ((size_t)t * 2) * row : 0;
         double q0[2], a0[2];
         for (int s = 0; s < 2; s++) {
             size_t off = off0 + (size_t)s * row;

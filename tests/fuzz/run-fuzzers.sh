@@ -13,7 +13,7 @@ build=$1
 seconds=$2
 here=$(cd "$(dirname "$0")" && pwd)
 status=0
-for target in fuzz_population_csv fuzz_population_ssb; do
+for target in fuzz_population_csv fuzz_population_ssb fuzz_ssbproj; do
     bin=$build/tests/fuzz/$target
     if [ ! -x "$bin" ]; then
         echo "$bin: not built (configure with CC=clang and -Dfuzz=true)" >&2
