@@ -67,3 +67,30 @@ def test_setters_and_getters():
         assert demo.tfr(2030) == pytest.approx(2.0)
         demo.set_migration(2030, planomsorg.FEMALE, np.ones(101))
         assert demo.migration(2030, planomsorg.FEMALE, 3) == (1.0, D.MIGRATION_COUNTS)
+
+
+def test_cli_projection_csv_equals_frame(exe):
+    """`planomsorg project` (C, CLI) and the same projection through the binding."""
+    import io
+    import subprocess
+
+    import pandas as pd
+    args = ["project", "--municipality", "5001", "--to", "2035", "--format", "csv"]
+    out = subprocess.run([exe] + args, capture_output=True, text=True, check=True).stdout
+    cli = pd.read_csv(io.StringIO(out), float_precision="round_trip")
+    bands = pd.read_csv(io.StringIO(subprocess.run([exe] + args + ["--bands"], capture_output=True,
+                                                   text=True, check=True).stdout),
+                        float_precision="round_trip", keep_default_na=False)
+    with planomsorg.Population.embedded("5001") as obs:
+        base_year = obs.first_year + obs.n_years - 1
+        with obs.slice(base_year, 1) as base, D.Demography.default("5001", base_year - 1) as d:
+            pop, comp = D.project(base, base_year, 2035, d)
+    with pop, comp:
+        mine = pop.to_frame()
+        mine_bands = pop.bands_frame()
+    m = cli.merge(mine, on=["year", "sex", "age"], suffixes=("_cli", "_py"), validate="one_to_one")
+    assert len(m) == len(cli) == len(mine)
+    np.testing.assert_allclose(m.persons_cli, m.persons_py, rtol=1e-15)
+    mb = bands.merge(mine_bands, on=["year", "band"], suffixes=("_cli", "_py"))
+    assert len(mb) == len(bands)
+    np.testing.assert_allclose(mb.persons_cli, mb.persons_py, rtol=1e-15)

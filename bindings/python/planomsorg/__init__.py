@@ -13,7 +13,7 @@ from ._lib import (API_FILE, C, LIBRARY_PATH, VERSION, VERSION_NUMBER, call, che
                    ffi, lib)
 from .errors import *  # noqa: F401,F403  (one class per kind of error)
 from .errors import KINDS, LibraryNotFoundError, PlanomsorgError
-from . import population, demography, coverage, cohort, staffing, staircase, services, plan
+from . import population, demography, coverage, cohort, staffing, staircase, services, plan, ssbproj
 from .population import (BOTH, FEMALE, MALE, Population, band_range, kostra, municipalities,
                          region_name)
 from .demography import Components, Demography, life_table, project
@@ -22,6 +22,7 @@ from .staffing import Costs, CostsResult, Staffing, StaffingResult, present_valu
 from .staircase import Staircase, Transitions
 from .services import Result, Services
 from .plan import Plan, PlanResult, Scenario
+from .ssbproj import AlignReport, SsbProjection, align_groups
 
 __version__ = "1.0.0"
 
@@ -32,4 +33,5 @@ __all__ = ["API_FILE", "C", "LIBRARY_PATH", "VERSION", "VERSION_NUMBER", "call",
            "region_name", "Components", "Demography", "life_table", "project",
            "Cohort", "CohortResult", "staffing", "Costs", "CostsResult", "Staffing",
            "StaffingResult", "present_value", "staircase", "services", "plan", "Staircase",
-           "Transitions", "Result", "Services", "Plan", "PlanResult", "Scenario"] + [k.__name__ for k in KINDS]
+           "Transitions", "Result", "Services", "Plan", "PlanResult", "Scenario", "ssbproj",
+           "AlignReport", "SsbProjection", "align_groups"] + [k.__name__ for k in KINDS]

@@ -55,6 +55,36 @@ const char *planomsorg_data_region_name(const char *region);
 int planomsorg_data_kostra(double *out, const char *region, int year, int indicator);
 const char *planomsorg_kostra_name(int indicator);
 const char *planomsorg_data_sources(void);
+typedef struct planomsorg_align_report planomsorg_align_report;
+int planomsorg_align_groups(planomsorg_align_report **report, planomsorg_population *pop, int first_year, int n_years, int n_groups, const int *age_lo, const int *age_hi, const double *targets);
+int planomsorg_align_groups_sex(planomsorg_align_report **report, planomsorg_population *pop, int first_year, int n_years, int n_groups, const int *age_lo, const int *age_hi, const double *targets, const double *sex_targets, double tolerance, int max_iter);
+void planomsorg_align_report_free(planomsorg_align_report *report);
+int planomsorg_align_report_first_year(const planomsorg_align_report *report);
+int planomsorg_align_report_n_years(const planomsorg_align_report *report);
+int planomsorg_align_report_n_groups(const planomsorg_align_report *report);
+int planomsorg_align_report_iterations(const planomsorg_align_report *report);
+int planomsorg_align_report_group(const planomsorg_align_report *report, int year, int group, double *before, double *after, double *factor);
+int planomsorg_align_report_sex(const planomsorg_align_report *report, int year, int sex, double *before, double *after);
+typedef struct planomsorg_ssbproj planomsorg_ssbproj;
+int planomsorg_ssbproj_read(planomsorg_ssbproj **out, const char *path);
+int planomsorg_ssbproj_parse(planomsorg_ssbproj **out, const char *text, size_t len, const char *source);
+void planomsorg_ssbproj_free(planomsorg_ssbproj *proj);
+int planomsorg_ssbproj_round(const planomsorg_ssbproj *proj);
+int planomsorg_ssbproj_first_year(const planomsorg_ssbproj *proj);
+int planomsorg_ssbproj_n_years(const planomsorg_ssbproj *proj);
+int planomsorg_ssbproj_n_regions(const planomsorg_ssbproj *proj);
+const char *planomsorg_ssbproj_region(const planomsorg_ssbproj *proj, int index);
+int planomsorg_ssbproj_find_region(int *index, const planomsorg_ssbproj *proj, const char *name);
+int planomsorg_ssbproj_has_alternative(const planomsorg_ssbproj *proj, int alternative);
+int planomsorg_ssbproj_n_groups(const planomsorg_ssbproj *proj);
+int planomsorg_ssbproj_groups(const planomsorg_ssbproj *proj, int *age_lo, int *age_hi, int n);
+const char *planomsorg_ssbproj_group_label(const planomsorg_ssbproj *proj, int group);
+int planomsorg_ssbproj_table(const planomsorg_ssbproj *proj, const char *region, int alternative, double *out, size_t n);
+int planomsorg_ssbproj_band(const planomsorg_ssbproj *proj, const char *region, int alternative, int year, int age_lo, int age_hi, double *persons);
+int planomsorg_ssbproj_align(planomsorg_align_report **report, planomsorg_population *pop, const planomsorg_ssbproj *proj, const char *region, int alternative);
+const char *planomsorg_ssbproj_alternative_name(int alternative);
+const char *planomsorg_ssbproj_alternative_label(int alternative);
+int planomsorg_ssbproj_alternative_parse(int *alternative, const char *text);
 typedef struct planomsorg_staircase planomsorg_staircase;
 int planomsorg_staircase_new(planomsorg_staircase **out);
 int planomsorg_staircase_new_default(planomsorg_staircase **out);
@@ -332,6 +362,8 @@ int planomsorg_plan_parse_yaml(planomsorg_plan **out, const char *text, size_t l
 
 CONSTANTS = {
     'PLANOMSORG_AGE_OPEN': -1,
+    'PLANOMSORG_ALIGN_DEFAULT_MAX_ITER': 1000,
+    'PLANOMSORG_ALIGN_DEFAULT_TOLERANCE': 1e-12,
     'PLANOMSORG_ALL_LEVELS': -1,
     'PLANOMSORG_ALTERNATIVE_HIGH': 2,
     'PLANOMSORG_ALTERNATIVE_LOW': 1,
@@ -500,6 +532,11 @@ CONSTANTS = {
     'PLANOMSORG_SEX_BOTH': 2,
     'PLANOMSORG_SEX_FEMALE': 0,
     'PLANOMSORG_SEX_MALE': 1,
+    'PLANOMSORG_SSBPROJ_HIGH': 2,
+    'PLANOMSORG_SSBPROJ_LOW': 1,
+    'PLANOMSORG_SSBPROJ_MAIN': 0,
+    'PLANOMSORG_SSBPROJ_N_ALTERNATIVES': 4,
+    'PLANOMSORG_SSBPROJ_OBSERVED': 3,
     'PLANOMSORG_STAFF_ALL': -1,
     'PLANOMSORG_STAFF_ATTRITION': 8,
     'PLANOMSORG_STAFF_DEFAULT_LEVELS': 8,
