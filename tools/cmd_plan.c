@@ -3,6 +3,7 @@
  * the built-in default plan. Methods: docs/methods/plan.md. */
 #include "cli.h"
 #include "commands.h"
+#include "plan_mc.h"
 
 #include <planomsorg.h>
 #include <xlsxwriter.h>
@@ -424,11 +425,17 @@ int cmd_plan(int argc, char **argv)
     const char *file = NULL, *municipality = NULL, *scenario = NULL, *xlsx = NULL;
     long to = 0;
     cli_format format = CLI_FORMAT_TABLE;
+    struct plan_mc_opts mc_opts = {.seed = 1};
     for (int i = 1; i < argc; i++) {
         const char *v;
-        int missing = 0;
+        int missing = 0, mc_arg = plan_mc_option(&mc_opts, argc, argv, &i);
+        if (mc_arg < 0)
+            return CLI_EXIT_USAGE;
+        if (mc_arg > 0)
+            continue;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(plan_usage, stdout);
+            fputs(plan_mc_usage, stdout); /* --draws, --seed, --threads, --lever */
             return CLI_EXIT_OK;
         } else if ((v = option_value(argc, argv, &i, "--municipality", &missing)) || missing) {
             if (missing)
@@ -462,6 +469,8 @@ int cmd_plan(int argc, char **argv)
         }
     }
 
+    if (plan_mc_check(&mc_opts) != 0)
+        return CLI_EXIT_USAGE;
     planomsorg_plan *plan = NULL;
     int rc = file ? planomsorg_plan_read_yaml(&plan, file)
                   : planomsorg_plan_new(&plan, NULL, 2025, 2050);
@@ -488,6 +497,14 @@ int cmd_plan(int argc, char **argv)
     }
     if (status == CLI_EXIT_OK)
         status = choose_scenarios(plan, scenario, file != NULL);
+    if (status == CLI_EXIT_OK && mc_opts.draws > 0) {
+        /* Monte Carlo: the long CSV with percentile bands replaces the other outputs. */
+        if (format != CLI_FORMAT_TABLE && format != CLI_FORMAT_CSV)
+            fprintf(stderr, "planomsorg: plan: --draws writes CSV; --format is ignored\n");
+        status = plan_mc_write(plan, &mc_opts);
+        planomsorg_plan_free(plan);
+        return status;
+    }
     planomsorg_plan_result *r = NULL;
     if (status == CLI_EXIT_OK) {
         rc = planomsorg_plan_run_progress(&r, plan, isatty(STDERR_FILENO) ? progress : NULL,
