@@ -13,7 +13,7 @@ from ._lib import (API_FILE, C, LIBRARY_PATH, VERSION, VERSION_NUMBER, call, che
                    ffi, lib)
 from .errors import *  # noqa: F401,F403  (one class per kind of error)
 from .errors import KINDS, LibraryNotFoundError, PlanomsorgError
-from . import population, demography, coverage, cohort, staffing, staircase, services, plan, ssbproj
+from . import population, demography, coverage, cohort, staffing, staircase, services, plan, ssbproj, estimate
 from .population import (BOTH, FEMALE, MALE, Population, band_range, kostra, municipalities,
                          region_name)
 from .demography import Components, Demography, life_table, project
@@ -23,6 +23,7 @@ from .staircase import Staircase, Transitions
 from .services import Result, Services
 from .plan import Plan, PlanResult, Scenario
 from .ssbproj import AlignReport, SsbProjection, align_groups
+from .estimate import Estimate, MonteCarlo
 
 __version__ = "1.0.0"
 
@@ -34,4 +35,5 @@ __all__ = ["API_FILE", "C", "LIBRARY_PATH", "VERSION", "VERSION_NUMBER", "call",
            "Cohort", "CohortResult", "staffing", "Costs", "CostsResult", "Staffing",
            "StaffingResult", "present_value", "staircase", "services", "plan", "Staircase",
            "Transitions", "Result", "Services", "Plan", "PlanResult", "Scenario", "ssbproj",
-           "AlignReport", "SsbProjection", "align_groups"] + [k.__name__ for k in KINDS]
+           "AlignReport", "SsbProjection", "align_groups", "estimate", "Estimate",
+           "MonteCarlo"] + [k.__name__ for k in KINDS]

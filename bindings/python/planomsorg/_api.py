@@ -268,29 +268,6 @@ int planomsorg_components_sum(const planomsorg_components *comp, int component, 
 size_t planomsorg_components_size(const planomsorg_components *comp);
 int planomsorg_components_export(const planomsorg_components *comp, int component, double *out, size_t n);
 int planomsorg_components_clamped(const planomsorg_components *comp, double *persons, long *cells);
-typedef struct planomsorg_cohort planomsorg_cohort;
-typedef struct planomsorg_cohort_result planomsorg_cohort_result;
-int planomsorg_cohort_new(planomsorg_cohort **out, int n_states, const char *const *names, int n_cycles);
-void planomsorg_cohort_free(planomsorg_cohort *model);
-int planomsorg_cohort_n_states(const planomsorg_cohort *model);
-int planomsorg_cohort_n_cycles(const planomsorg_cohort *model);
-const char *planomsorg_cohort_state_name(const planomsorg_cohort *model, int state);
-int planomsorg_cohort_state_index(int *out, const planomsorg_cohort *model, const char *name);
-int planomsorg_cohort_set_matrix(planomsorg_cohort *model, int cycle, const double *p);
-int planomsorg_cohort_set_initial(planomsorg_cohort *model, const double *share);
-int planomsorg_cohort_set_values(planomsorg_cohort *model, int cycle, const double *values);
-int planomsorg_cohort_set_discount(planomsorg_cohort *model, double rate);
-int planomsorg_cohort_set_half_cycle(planomsorg_cohort *model, int on);
-int planomsorg_cohort_run(planomsorg_cohort_result **out, const planomsorg_cohort *model);
-void planomsorg_cohort_result_free(planomsorg_cohort_result *result);
-int planomsorg_cohort_result_n_cycles(const planomsorg_cohort_result *result);
-int planomsorg_cohort_result_n_states(const planomsorg_cohort_result *result);
-const double *planomsorg_cohort_result_trace(const planomsorg_cohort_result *result);
-int planomsorg_cohort_result_absorbing(int *out, const planomsorg_cohort_result *result, int state);
-int planomsorg_cohort_result_cycle(double *out, const planomsorg_cohort_result *result, int measure, int cycle);
-int planomsorg_cohort_result_total(double *out, const planomsorg_cohort_result *result, int measure);
-const char *planomsorg_cohort_measure_name(int measure);
-int planomsorg_cohort_read_csv(planomsorg_cohort **out, const char *transitions_path, const char *initial_path, const char *values_path, int n_cycles);
 typedef struct planomsorg_scenario planomsorg_scenario;
 int planomsorg_scenario_new(planomsorg_scenario **out, const char *name);
 int planomsorg_scenario_new_bundle(planomsorg_scenario **out, int bundle);
@@ -358,6 +335,75 @@ int planomsorg_plan_measure_dims(int *by_level, int *by_group, int measure);
 int planomsorg_plan_result_write_csv(const planomsorg_plan_result *r, const char *path);
 int planomsorg_plan_read_yaml(planomsorg_plan **out, const char *path);
 int planomsorg_plan_parse_yaml(planomsorg_plan **out, const char *text, size_t len, const char *source);
+typedef struct planomsorg_estimate planomsorg_estimate;
+int planomsorg_estimate_new(planomsorg_estimate **out, int n_levels, const int *band_lo, size_t n_bands);
+void planomsorg_estimate_free(planomsorg_estimate *est);
+int planomsorg_estimate_copy(planomsorg_estimate **out, const planomsorg_estimate *est);
+int planomsorg_estimate_add(planomsorg_estimate *est, int age, int sex, int from, int to, double weight);
+int planomsorg_estimate_read_panel_csv(planomsorg_estimate **out, const char *path, const planomsorg_staircase *sc, const int *band_lo, size_t n_bands, unsigned flags);
+int planomsorg_estimate_parse_panel_csv(planomsorg_estimate **out, const char *text, size_t len, const char *source, const planomsorg_staircase *sc, const int *band_lo, size_t n_bands, unsigned flags);
+size_t planomsorg_estimate_n_issues(const planomsorg_estimate *est);
+int planomsorg_estimate_issue(size_t *line, int *kind, const char **message, const planomsorg_estimate *est, size_t index);
+int planomsorg_estimate_panel_size(size_t *rows, size_t *persons, double *transitions, const planomsorg_estimate *est);
+int planomsorg_estimate_n_levels(const planomsorg_estimate *est);
+int planomsorg_estimate_n_bands(const planomsorg_estimate *est);
+int planomsorg_estimate_band_lo(int *age_lo, const planomsorg_estimate *est, int band);
+int planomsorg_estimate_set_prior(planomsorg_estimate *est, int kind, double weight);
+int planomsorg_estimate_set_pooling(planomsorg_estimate *est, double min_count);
+int planomsorg_estimate_counts(double *counts, size_t n, const planomsorg_estimate *est, int band, int sex, int pooled);
+int planomsorg_estimate_matrix(double *matrix, double *se, size_t n, const planomsorg_estimate *est, int method, int band, int sex);
+int planomsorg_estimate_mortality(double *mortality, double *se, size_t n, const planomsorg_estimate *est);
+int planomsorg_estimate_transitions(planomsorg_transitions **out, const planomsorg_estimate *est, int method);
+int planomsorg_panel_simulate_csv(const char *path, const planomsorg_transitions *tr, const planomsorg_staircase *sc, const double *q, size_t n_q, const double *initial, size_t n_initial, long n_persons, int age_lo, int age_hi, int first_year, int n_years, unsigned long seed);
+int planomsorg_estimate_calibrate(planomsorg_transitions **out, double *fit, size_t n_fit, const planomsorg_transitions *tr, const double *start, size_t n_start, const double *target, size_t n_target, const int *target_band_lo, size_t n_target_bands, int year, int max_iter, double tol);
+const char *planomsorg_panel_issue_name(int kind);
+const char *planomsorg_estimate_method_name(int method);
+const char *planomsorg_prior_name(int kind);
+typedef struct planomsorg_mc planomsorg_mc;
+int planomsorg_mc_new(planomsorg_mc **out, const planomsorg_services *svc, const planomsorg_population *pop, int first_year, int last_year);
+int planomsorg_mc_new_plan(planomsorg_mc **out, const planomsorg_plan *plan, int scenario);
+void planomsorg_mc_free(planomsorg_mc *mc);
+int planomsorg_mc_set_lever(planomsorg_mc *mc, int lever, int dist, const double *params, size_t n_params);
+int planomsorg_mc_set_estimate(planomsorg_mc *mc, const planomsorg_estimate *est);
+int planomsorg_mc_set_noise(planomsorg_mc *mc, unsigned flags);
+int planomsorg_mc_set_bands(planomsorg_mc *mc, const int *band_lo, size_t n_bands);
+int planomsorg_mc_run(planomsorg_mc *mc, int n_draws, unsigned long seed, int n_threads);
+int planomsorg_mc_n_draws(const planomsorg_mc *mc);
+int planomsorg_mc_n_bands(const planomsorg_mc *mc);
+int planomsorg_mc_draws(double *values, size_t n, const planomsorg_mc *mc, int measure, int year, int level, int band);
+int planomsorg_mc_quantile(double *out, const planomsorg_mc *mc, double prob, int measure, int year, int level, int band);
+int planomsorg_mc_mean(double *mean, double *sd, const planomsorg_mc *mc, int measure, int year, int level, int band);
+int planomsorg_mc_plan_draws(double *values, size_t n, const planomsorg_mc *mc, int year, int measure, int level, int group);
+int planomsorg_mc_plan_quantile(double *out, const planomsorg_mc *mc, double prob, int year, int measure, int level, int group);
+int planomsorg_mc_plan_summary(double *central, double *mean, double *sd, const planomsorg_mc *mc, int year, int measure, int level, int group);
+int planomsorg_mc_write_csv(const planomsorg_mc *mc, const char *path, const double *probs, size_t n_probs);
+int planomsorg_dist_sample(double *values, size_t n, int dist, const double *params, size_t n_params, unsigned long seed);
+const char *planomsorg_dist_name(int dist);
+int planomsorg_dist_find(int *dist, const char *name);
+const char *planomsorg_mc_measure_name(int measure);
+typedef struct planomsorg_cohort planomsorg_cohort;
+typedef struct planomsorg_cohort_result planomsorg_cohort_result;
+int planomsorg_cohort_new(planomsorg_cohort **out, int n_states, const char *const *names, int n_cycles);
+void planomsorg_cohort_free(planomsorg_cohort *model);
+int planomsorg_cohort_n_states(const planomsorg_cohort *model);
+int planomsorg_cohort_n_cycles(const planomsorg_cohort *model);
+const char *planomsorg_cohort_state_name(const planomsorg_cohort *model, int state);
+int planomsorg_cohort_state_index(int *out, const planomsorg_cohort *model, const char *name);
+int planomsorg_cohort_set_matrix(planomsorg_cohort *model, int cycle, const double *p);
+int planomsorg_cohort_set_initial(planomsorg_cohort *model, const double *share);
+int planomsorg_cohort_set_values(planomsorg_cohort *model, int cycle, const double *values);
+int planomsorg_cohort_set_discount(planomsorg_cohort *model, double rate);
+int planomsorg_cohort_set_half_cycle(planomsorg_cohort *model, int on);
+int planomsorg_cohort_run(planomsorg_cohort_result **out, const planomsorg_cohort *model);
+void planomsorg_cohort_result_free(planomsorg_cohort_result *result);
+int planomsorg_cohort_result_n_cycles(const planomsorg_cohort_result *result);
+int planomsorg_cohort_result_n_states(const planomsorg_cohort_result *result);
+const double *planomsorg_cohort_result_trace(const planomsorg_cohort_result *result);
+int planomsorg_cohort_result_absorbing(int *out, const planomsorg_cohort_result *result, int state);
+int planomsorg_cohort_result_cycle(double *out, const planomsorg_cohort_result *result, int measure, int cycle);
+int planomsorg_cohort_result_total(double *out, const planomsorg_cohort_result *result, int measure);
+const char *planomsorg_cohort_measure_name(int measure);
+int planomsorg_cohort_read_csv(planomsorg_cohort **out, const char *transitions_path, const char *initial_path, const char *values_path, int n_cycles);
 '''
 
 CONSTANTS = {
@@ -383,6 +429,11 @@ CONSTANTS = {
     'PLANOMSORG_BUNDLE_BEST': 2,
     'PLANOMSORG_BUNDLE_MIDDLE': 1,
     'PLANOMSORG_BUNDLE_WORST': 0,
+    'PLANOMSORG_CALIB_CHI2': 2,
+    'PLANOMSORG_CALIB_ITERATIONS': 0,
+    'PLANOMSORG_CALIB_MAX_REL': 1,
+    'PLANOMSORG_CALIB_MAX_REL_BEFORE': 3,
+    'PLANOMSORG_CALIB_N_FIT': 4,
     'PLANOMSORG_COHORT_ALL_CYCLES': 0,
     'PLANOMSORG_COHORT_LIFE_YEARS': 0,
     'PLANOMSORG_COHORT_LIFE_YEARS_DISCOUNTED': 1,
@@ -413,6 +464,13 @@ CONSTANTS = {
     'PLANOMSORG_DEMOGRAPHY_DEFAULT_LAST_YEAR': 2100,
     'PLANOMSORG_DEMOGRAPHY_FIRST_AS_OF': 2004,
     'PLANOMSORG_DEMOGRAPHY_LAST_AS_OF': 2025,
+    'PLANOMSORG_DIST_BETA': 3,
+    'PLANOMSORG_DIST_FIXED': 0,
+    'PLANOMSORG_DIST_LOGNORMAL': 2,
+    'PLANOMSORG_DIST_NORMAL': 1,
+    'PLANOMSORG_DIST_SPLIT_NORMAL': 6,
+    'PLANOMSORG_DIST_TRIANGULAR': 5,
+    'PLANOMSORG_DIST_UNIFORM': 4,
     'PLANOMSORG_ECONSISTENCY': -19,
     'PLANOMSORG_ECONVERGE': -15,
     'PLANOMSORG_EDIMENSION': -12,
@@ -428,6 +486,8 @@ CONSTANTS = {
     'PLANOMSORG_ENUMERIC': -13,
     'PLANOMSORG_ERANGE': -3,
     'PLANOMSORG_ESTATE': -16,
+    'PLANOMSORG_ESTIMATE_ML': 0,
+    'PLANOMSORG_ESTIMATE_POSTERIOR': 1,
     'PLANOMSORG_ESTOCHASTIC': -14,
     'PLANOMSORG_EUNSUPPORTED': -17,
     'PLANOMSORG_EVALUE': -6,
@@ -447,6 +507,7 @@ CONSTANTS = {
     'PLANOMSORG_KOSTRA_LONGTERM_67_79': 7,
     'PLANOMSORG_KOSTRA_LONGTERM_80P': 8,
     'PLANOMSORG_KOSTRA_NURSE_FTE': 9,
+    'PLANOMSORG_LEVEL_DEATH': -2,
     'PLANOMSORG_LEVEL_FLAGS_ALL': 3,
     'PLANOMSORG_LEVEL_FLAG_24H': 1,
     'PLANOMSORG_LEVEL_FLAG_CAPACITY': 2,
@@ -474,6 +535,15 @@ CONSTANTS = {
     'PLANOMSORG_MAX_AGE_BANDS': 131,
     'PLANOMSORG_MAX_AGE_LIMIT': 130,
     'PLANOMSORG_MAX_LEVELS': 64,
+    'PLANOMSORG_MC_COVERAGE_24H': 2,
+    'PLANOMSORG_MC_MAX_DRAWS': 1000000,
+    'PLANOMSORG_MC_MAX_THREADS': 256,
+    'PLANOMSORG_MC_NOISE_ALL': 3,
+    'PLANOMSORG_MC_NOISE_POPULATION': 1,
+    'PLANOMSORG_MC_NOISE_USERS': 2,
+    'PLANOMSORG_MC_N_MEASURES': 3,
+    'PLANOMSORG_MC_QUEUE': 1,
+    'PLANOMSORG_MC_USERS': 0,
     'PLANOMSORG_MEASURE_COST_GRANT': 15,
     'PLANOMSORG_MEASURE_COST_INVESTMENT': 14,
     'PLANOMSORG_MEASURE_COST_OPERATING': 13,
@@ -506,22 +576,38 @@ CONSTANTS = {
     'PLANOMSORG_N_COMPONENTS': 5,
     'PLANOMSORG_N_DEFAULT_GROUPS': 4,
     'PLANOMSORG_N_DEFAULT_LEVELS': 8,
+    'PLANOMSORG_N_DISTS': 7,
+    'PLANOMSORG_N_ESTIMATE_METHODS': 2,
     'PLANOMSORG_N_KOSTRA': 11,
     'PLANOMSORG_N_KOSTRA_BANDS': 3,
     'PLANOMSORG_N_LEVEL_KINDS': 6,
     'PLANOMSORG_N_LEVERS': 6,
     'PLANOMSORG_N_MEASURES': 18,
     'PLANOMSORG_N_MODES': 2,
+    'PLANOMSORG_N_PANEL_ISSUES': 7,
     'PLANOMSORG_N_PLACE_TYPES': 2,
+    'PLANOMSORG_N_PRIORS': 2,
     'PLANOMSORG_N_QUANTITIES': 2,
     'PLANOMSORG_N_RATIOS': 3,
     'PLANOMSORG_N_SEXES': 2,
     'PLANOMSORG_OK': 0,
+    'PLANOMSORG_PANEL_FLAGS_ALL': 1,
+    'PLANOMSORG_PANEL_ISSUE_AFTER_DEATH': 5,
+    'PLANOMSORG_PANEL_ISSUE_AGE': 3,
+    'PLANOMSORG_PANEL_ISSUE_DUPLICATE': 2,
+    'PLANOMSORG_PANEL_ISSUE_GAP': 6,
+    'PLANOMSORG_PANEL_ISSUE_SEX': 4,
+    'PLANOMSORG_PANEL_ISSUE_UNKNOWN_LEVEL': 0,
+    'PLANOMSORG_PANEL_ISSUE_VALUE': 1,
+    'PLANOMSORG_PANEL_SKIP_BAD': 1,
+    'PLANOMSORG_PANEL_STRICT': 0,
     'PLANOMSORG_PLACE_HOUSING': 1,
     'PLANOMSORG_PLACE_NONE': -1,
     'PLANOMSORG_PLACE_NURSING_HOME': 0,
     'PLANOMSORG_PLAN_ALL': -1,
     'PLANOMSORG_PLAN_MAX_SCENARIOS': 64,
+    'PLANOMSORG_PRIOR_POOLED': 1,
+    'PLANOMSORG_PRIOR_UNIFORM': 0,
     'PLANOMSORG_QUANTITY_QUEUE': 1,
     'PLANOMSORG_QUANTITY_USERS': 0,
     'PLANOMSORG_RATIO_50_66_PER_85P': 2,
