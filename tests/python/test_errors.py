@@ -23,6 +23,20 @@ def coverage_24h_without_flagged_level():
             res.coverage_24h(2020)
 
 
+def staffing_lever_in_services_monte_carlo():
+    with planomsorg.Staircase([("none", "none"), ("home", "home")]) as sc, \
+            planomsorg.Services(sc) as svc, Population(2020, 2, 100) as pop:
+        svc.set_rates([[[0.0, 0.0]], [[0.1, 0.1]]], [0])
+        with planomsorg.MonteCarlo(svc, pop, 2020, 2021) as mc:
+            mc.set_lever("standard", "fixed", 0.01)
+
+
+def calibration_that_cannot_converge():
+    with planomsorg.Transitions(3, [0]) as tr:
+        planomsorg.estimate.calibrate(tr, [[[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]]],
+                                      [[1.0, 10.0, 100.0]], [0], max_iter=1, tol=1e-15)
+
+
 # (exception class, callable, fragment of the C library's message)
 REAL = [
     (E.InvalidArgumentError, lambda: planomsorg.band_range(99), "unknown band code 99"),
@@ -45,6 +59,8 @@ REAL = [
     (E.StochasticError, lambda: Cohort(["a", "b"], 3).set_matrix([[0.5, 0.4], [0, 1]]),
      "sum to 0.9"),
     (E.ConsistencyError, coverage_24h_without_flagged_level, "24"),
+    (E.UnsupportedError, staffing_lever_in_services_monte_carlo, "acts on staffing"),
+    (E.ConvergenceError, calibration_that_cannot_converge, "no fit within"),
     (E.StateError, lambda: planomsorg.Staffing(2, 1, 2030, 1).compute([[1.0, 1.0]]).get(
         "share_20_66", 2030), "population"),
 ]
@@ -76,8 +92,8 @@ REACHED = {r[0] for r in REAL} | {E.StateError}
 @pytest.mark.parametrize("cls", [k for k in E.KINDS if k not in REACHED],
                          ids=lambda k: k.__name__)
 def test_status_path_of_kinds_no_call_reaches(cls):
-    """NoMemory, Convergence, Unsupported, Version: no public call of the
-    modules bound today returns them on demand; the same path maps their codes."""
+    """NoMemory and Version: no public call returns them on demand (out of memory cannot
+    be provoked safely; no versioned option struct exists yet); the same path maps them."""
     code = C[cls.macro]
     with pytest.raises(cls) as info:
         planomsorg.check(code)
