@@ -1,8 +1,11 @@
-"""pytest setup for the Python binding: the in-tree package, Agg backend, paths from meson.
+"""pytest setup for the Python binding: the package, Agg backend, paths from meson.
 
 meson sets PLANOMSORG_LIBRARY (the build tree's libplanomsorg.so.1), PLANOMSORG_EXE (the
-CLI) and PLANOMSORG_SOURCE_ROOT; run by hand, the package finds the build tree itself.
+CLI), PLANOMSORG_SOURCE_ROOT and PYTHONPATH (the in-tree package); run by hand, the package
+finds the build tree itself. An installed package (pip install bindings/python, as CI's
+python stage does) is tested as installed; otherwise the in-tree one is used.
 """
+import importlib.util
 import os
 import pathlib
 import sys
@@ -13,7 +16,8 @@ matplotlib.use("Agg")
 
 ROOT = pathlib.Path(os.environ.get("PLANOMSORG_SOURCE_ROOT",
                                    pathlib.Path(__file__).resolve().parents[2]))
-sys.path.insert(0, str(ROOT / "bindings" / "python"))
+if importlib.util.find_spec("planomsorg") is None:
+    sys.path.insert(0, str(ROOT / "bindings" / "python"))
 
 import pytest  # noqa: E402
 

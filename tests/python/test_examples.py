@@ -13,9 +13,11 @@ EXAMPLES = sorted((ROOT / "examples" / "python").glob("*.py"))
 
 @pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.name)
 def test_example_runs(script, tmp_path):
+    import planomsorg
+    # the package under test (installed or in-tree) is the one the example imports
+    where = os.path.dirname(os.path.dirname(planomsorg.__file__))
     env = dict(os.environ, MPLBACKEND="Agg",
-               PYTHONPATH=os.pathsep.join([str(ROOT / "bindings" / "python"),
-                                           os.environ.get("PYTHONPATH", "")]))
+               PYTHONPATH=os.pathsep.join([where, os.environ.get("PYTHONPATH", "")]))
     r = subprocess.run([sys.executable, str(script), "--out", str(tmp_path)], env=env,
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stdout + r.stderr
