@@ -73,3 +73,30 @@ def test_negative_counts(pop):
 def test_int_arrays_and_lists_are_accepted(pop):
     pop.import_array(np.ones((2, 2, 101), dtype=np.int64).tolist())
     assert pop.band(2026, "all") == 202.0
+
+
+def test_int_arrays_out_of_c_range():
+    with pytest.raises(E.OutOfRangeError, match="C int"):
+        planomsorg.Transitions(2, [0, 2 ** 40])
+
+
+def test_copies_are_deep_and_pickling_is_refused(pop):
+    import copy
+    import pickle
+    dup = copy.copy(pop)
+    deep = copy.deepcopy(pop)
+    dup.set(2025, 0, 0, 99.0)
+    assert pop.get(2025, 0, 0) == 1.0 and deep.get(2025, 0, 0) == 1.0
+    dup.close()
+    assert pop.band(2025, "all") == 202.0          # the original still owns its object
+    with pytest.raises(TypeError, match="pickle"):
+        pickle.dumps(pop)
+    deep.close()
+
+
+def test_progress_callback_exception_is_raised():
+    def boom(done, total):
+        raise KeyboardInterrupt("stop")
+    with planomsorg.Plan("5001", 2025, 2026) as plan:
+        with pytest.raises(KeyboardInterrupt, match="stop"):
+            plan.run(progress=boom)

@@ -209,6 +209,10 @@ def array(values, what, shape=None, nonnegative=False, finite=True, dtype=np.flo
     else:
         if a.dtype.kind == "f" and not np.all(np.isfinite(a) & (a == np.round(a))):
             raise TypeError("planomsorg: %s must hold whole numbers" % what)
+        info = np.iinfo(dtype)
+        if a.size and (a.min() < info.min or a.max() > info.max):
+            raise errors.OutOfRangeError("planomsorg: %s holds a value outside the C int range"
+                                         % what, C["PLANOMSORG_ERANGE"])
         a = np.ascontiguousarray(a, dtype=dtype)
     if nonnegative:
         neg = a < 0
@@ -270,7 +274,7 @@ class Handle:
 
     @property
     def _ptr(self):
-        if self._cdata is None:
+        if getattr(self, "_cdata", None) is None:
             raise errors.StateError("planomsorg: %s is closed" % type(self).__name__,
                                     C["PLANOMSORG_ESTATE"])
         if not self._owned and self._keep[0].closed:
@@ -281,11 +285,11 @@ class Handle:
 
     @property
     def closed(self):
-        return self._cdata is None
+        return getattr(self, "_cdata", None) is None
 
     def close(self):
         """Free the C object now (idempotent)."""
-        if self._cdata is not None:
+        if getattr(self, "_cdata", None) is not None:
             if self._owned:
                 ffi.release(self._cdata)
             self._cdata = None
@@ -293,6 +297,19 @@ class Handle:
 
     def __enter__(self):
         return self
+
+    # Two Python objects must never own one C object: copies are deep (the C _copy).
+    def __copy__(self):
+        if hasattr(self, "copy"):
+            return self.copy()
+        raise TypeError("planomsorg: %s cannot be copied" % type(self).__name__)
+
+    def __deepcopy__(self, memo):
+        return self.__copy__()
+
+    def __reduce__(self):
+        raise TypeError("planomsorg: %s holds a C object and cannot be pickled; export its "
+                        "arrays or CSV instead" % type(self).__name__)
 
     def __exit__(self, *exc):
         self.close()

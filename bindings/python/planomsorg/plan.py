@@ -204,10 +204,19 @@ class Plan(Handle):
         if progress is None:
             call("plan_run", out, self._ptr)
         else:
+            raised = []
+
             @ffi.callback("planomsorg_progress_fn")
             def cb(_user, done, total):
-                progress(done, total)
+                if not raised:
+                    try:
+                        progress(done, total)
+                    except BaseException as exc:      # re-raised once the C call returns
+                        raised.append(exc)
             call("plan_run_progress", out, self._ptr, cb, ffi.NULL)
+            if raised:
+                lib.planomsorg_plan_result_free(out[0])
+                raise raised[0]
         res = PlanResult.__new__(PlanResult)
         Handle.__init__(res, out[0])
         return res
