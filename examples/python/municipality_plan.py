@@ -127,6 +127,24 @@ fig.savefig(os.path.join(args.out, "supply_demand.png"), dpi=100)
 plt.close(fig)
 result.close()
 
+# %% 5. Uncertainty: Monte Carlo of the middle scenario with uncertain levers (montecarlo.h)
+with pl.Plan(code, base_year, horizon) as plan:
+    plan.add_scenario("middle")
+    with pl.MonteCarlo.for_plan(plan, 0) as mc:
+        mc.set_lever("productivity", "normal", 0.005, 0.005)     # annual growth, mean, sd
+        mc.set_lever("family_care", "triangular", 0.9, 1.0, 1.05)
+        mc.run(50, seed=2026)
+        bands = mc.to_frame()
+fte_mc = bands[(bands.measure == "fte_demand") & (bands.level == "all") & (bands.group == "all")]
+print("\nFTE demand %d, middle with uncertain productivity and family care: "
+      "median %.0f, 90 %% band %.0f-%.0f" % ((horizon,) + tuple(
+          fte_mc[fte_mc.year == horizon][["p50", "p05", "p95"]].values[0])))
+fig, ax = plt.subplots(figsize=(8, 5))
+plots.fan(fte_mc.year, fte_mc.p05, fte_mc.p50, fte_mc.p95, ax=ax, central=fte_mc.value)
+ax.set_title("%s: FTE demand, middle scenario, 50 draws" % pl.region_name(code))
+fig.savefig(os.path.join(args.out, "fte_fan.png"), dpi=100)
+plt.close(fig)
+
 for p in list(projections.values()) + [observed, both]:
     p.close()
 print("\nFigures written to", os.path.abspath(args.out))

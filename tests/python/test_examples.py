@@ -24,3 +24,15 @@ def test_example_runs(script, tmp_path):
     pngs = list(tmp_path.glob("*.png"))
     assert pngs, "no figure written"
     assert all(p.stat().st_size > 1000 for p in pngs)
+
+
+def test_readme_code_runs(tmp_path, monkeypatch):
+    """The Python block of bindings/python/README.md runs as written."""
+    import re
+    text = (ROOT / "bindings" / "python" / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.S)
+    assert blocks
+    monkeypatch.chdir(tmp_path)
+    for code in blocks:
+        exec(compile(code, "README.md", "exec"), {})
+    assert (tmp_path / "pyramid.png").stat().st_size > 1000

@@ -50,3 +50,12 @@ def test_frame_plots():
     ax = plots.supply_demand(years, np.full(6, 10.0), np.arange(6.0) + 7)
     assert len(ax.lines) == 2
     plt.close(ax.figure)
+
+
+def test_fan():
+    years = np.arange(2025, 2031)
+    ax = plots.fan(years, np.arange(6.0), np.arange(6.0) + 1, np.arange(6.0) + 2,
+                   central=np.arange(6.0) + 1)
+    np.testing.assert_array_equal(ax.lines[0].get_ydata(), np.arange(6.0) + 1)
+    assert len(ax.collections) == 1 and len(ax.lines) == 2
+    plt.close(ax.figure)

@@ -112,3 +112,21 @@ def supply_demand(years, supply, demand, ax=None):
     ax.set_title("Staff supply and demand")
     ax.legend()
     return ax
+
+
+def fan(years, lo, mid, hi, ax=None, label="median", band_label="90 % band",
+        ylabel="FTE (årsverk)", central=None):
+    """A fan chart of Monte Carlo percentiles: the band lo..hi shaded, the median as a line,
+    and optionally the central (undrawn) run dashed."""
+    ax = _axes(ax)
+    years = np.asarray(years)
+    ax.fill_between(years, np.asarray(lo, float), np.asarray(hi, float), alpha=0.3,
+                    label=band_label)
+    ax.plot(years, np.asarray(mid, float), lw=2, label=label)
+    if central is not None:
+        ax.plot(years, np.asarray(central, float), ls="--", color="black", label="central")
+    ax.set_xlabel("year")
+    ax.set_ylabel(ylabel)
+    ax.set_title("Monte Carlo band")
+    ax.legend()
+    return ax
