@@ -22,6 +22,14 @@ def test_runtime_version_matches_headers():
     assert planomsorg.VERSION_NUMBER == major * 10000 + minor * 100 + patch
 
 
+def test_version_rule():
+    ok = planomsorg._lib.version_compatible
+    assert ok(10000, 10000) and ok(10203, 10000) and ok(10001, 10000)
+    assert not ok(9999, 10000)           # older than the headers: functions may be missing
+    assert not ok(10100, 10200)
+    assert not ok(20000, 10000)          # another major: another ABI
+
+
 def test_library_from_environment():
     env = os.environ.get("PLANOMSORG_LIBRARY")
     if not env:

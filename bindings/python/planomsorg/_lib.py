@@ -85,10 +85,16 @@ def _load():
 lib, LIBRARY_PATH = _load()
 
 
+def version_compatible(runtime, needed):
+    """A library of version number `runtime` serves declarations of version `needed` when
+    the majors are equal (the ABI) and it is not older (every declared function exists)."""
+    return runtime // 10000 == needed // 10000 and runtime >= needed
+
+
 def _check_version():
     runtime = lib.planomsorg_version_number()
     need = _api.HEADER_VERSION
-    if runtime // 10000 != need // 10000 or runtime < need:
+    if not version_compatible(runtime, need):
         raise errors.LibraryNotFoundError(
             "planomsorg: %s is version %s; this binding needs %d.%d.%d or a later %d.x"
             % (LIBRARY_PATH, ffi.string(lib.planomsorg_version_string()).decode(),
