@@ -4,6 +4,7 @@
 #include "estimate_internal.h"
 #include "staircase_internal.h"
 
+#include "check.h"
 #include "error.h"
 #include "planomsorg/population.h"
 
@@ -197,8 +198,9 @@ int planomsorg_estimate_band_lo(int *age_lo, const planomsorg_estimate *est, int
 int planomsorg_estimate_set_prior(planomsorg_estimate *est, int kind, double weight)
 {
     PL_CHECK_NULL(est);
-    if (kind < 0 || kind >= PLANOMSORG_N_PRIORS)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown prior %d", __func__, kind);
+    int rc = pl_check_code(kind, PLANOMSORG_N_PRIORS, "prior", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     if (!(weight > 0) || !isfinite(weight))
         return pl_error(PLANOMSORG_EVALUE, "%s: prior weight %g is not finite and > 0",
                         __func__, weight);
@@ -335,8 +337,9 @@ int planomsorg_estimate_matrix(double *matrix, double *se, size_t n,
     int rc = check_band_sex(est, band, sex, 0, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (method < 0 || method >= PLANOMSORG_N_ESTIMATE_METHODS)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown method %d", __func__, method);
+    rc = pl_check_code(method, PLANOMSORG_N_ESTIMATE_METHODS, "method", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     int K = est->K;
     if (n != (size_t)K * (size_t)K)
         return pl_error(PLANOMSORG_EDIMENSION, "%s: n is %zu, expected K*K = %d", __func__, n,
@@ -498,10 +501,11 @@ int planomsorg_estimate_transitions(planomsorg_transitions **out, const planomso
     PL_CHECK_NULL(out);
     *out = NULL;
     PL_CHECK_NULL(est);
-    if (method < 0 || method >= PLANOMSORG_N_ESTIMATE_METHODS)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown method %d", __func__, method);
+    int rc = pl_check_code(method, PLANOMSORG_N_ESTIMATE_METHODS, "method", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     planomsorg_transitions *tr = NULL;
-    int rc = planomsorg_transitions_new(&tr, est->K, est->band_lo, (size_t)est->n_bands, 0, 0);
+    rc = planomsorg_transitions_new(&tr, est->K, est->band_lo, (size_t)est->n_bands, 0, 0);
     if (rc != PLANOMSORG_OK)
         return rc;
     size_t KK = (size_t)est->K * (size_t)est->K;
@@ -749,6 +753,18 @@ const char *planomsorg_panel_issue_name(int kind)
     static const char *const names[PLANOMSORG_N_PANEL_ISSUES] = {
         "unknown_level", "value", "duplicate", "age", "sex", "after_death", "gap"};
     return kind >= 0 && kind < PLANOMSORG_N_PANEL_ISSUES ? names[kind] : NULL;
+}
+
+const char *planomsorg_panel_flag_name(unsigned flag)
+{
+    return flag == PLANOMSORG_PANEL_SKIP_BAD ? "skip_bad" : NULL;
+}
+
+const char *planomsorg_calib_fit_name(int index)
+{
+    static const char *const names[PLANOMSORG_CALIB_N_FIT] = {"iterations", "max_rel", "chi2",
+                                                              "max_rel_before"};
+    return index >= 0 && index < PLANOMSORG_CALIB_N_FIT ? names[index] : NULL;
 }
 
 const char *planomsorg_estimate_method_name(int method)

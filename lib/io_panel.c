@@ -1,6 +1,7 @@
 /* Panel records (person, year, age, sex, level) -> transition counts; synthetic panels.
  * Format and bad-record rules: include/planomsorg/estimate.h and
  * docs/methods/estimation.md. */
+#include "check.h"
 #include "csvread.h"
 #include "estimate_internal.h"
 #include "staircase_internal.h"
@@ -90,7 +91,7 @@ static int parse_row(const pl_csv *csv, size_t row, const size_t *cols, size_t d
     r->person = pl_csv_field(csv, row, cols[0]);
     if (r->person[0] == '\0')
         return pl_csv_error(csv, row, cols[0] + 1, PLANOMSORG_EVALUE, "empty value (person)");
-    if ((rc = pl_csv_long(csv, row, cols[1], 1800, 2300, &v)) != PLANOMSORG_OK)
+    if ((rc = pl_csv_long(csv, row, cols[1], PL_YEAR_MIN, PL_YEAR_MAX, &v)) != PLANOMSORG_OK)
         return rc;
     r->year = (int)v;
     if ((rc = pl_csv_long(csv, row, cols[2], 0, PLANOMSORG_MAX_AGE_LIMIT, &v)) != PLANOMSORG_OK)
@@ -354,10 +355,10 @@ static int simulate_check(const planomsorg_transitions *tr, const planomsorg_sta
     if (age_lo < 0 || age_hi < age_lo || age_hi > PLANOMSORG_MAX_AGE_LIMIT)
         return pl_error(PLANOMSORG_ERANGE, "%s: ages %d..%d not within 0..%d", f, age_lo, age_hi,
                         PLANOMSORG_MAX_AGE_LIMIT);
-    if (first_year < 1800 || first_year > 2300 || n_years < 1 || n_years > 200 ||
-        first_year + n_years > 2300)
-        return pl_error(PLANOMSORG_ERANGE, "%s: years %d + %d outside 1800..2300 or 1..200", f,
-                        first_year, n_years);
+    if (first_year < PL_YEAR_MIN || n_years < 1 || n_years > 200 ||
+        first_year + n_years > PL_YEAR_MAX)
+        return pl_error(PLANOMSORG_ERANGE, "%s: years %d + %d outside %d..%d or 1..200", f,
+                        first_year, n_years, PL_YEAR_MIN, PL_YEAR_MAX);
     return PLANOMSORG_OK;
 }
 

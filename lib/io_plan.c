@@ -335,9 +335,48 @@ static int read_table(struct reader *rd, const yaml_node_t *n, const char *what,
 /* Sections                                                                   */
 /* ------------------------------------------------------------------------- */
 
+static void relative_path(struct reader *rd, const char *name, char *path, size_t size)
+{
+    if (name[0] == '/' || rd->dir[0] == '\0')
+        snprintf(path, size, "%s", name);
+    else
+        snprintf(path, size, "%s/%s", rd->dir, name);
+}
+
+/* population: align: {file: SSB_TABLE.csv, region: NAME} */
+static int read_align(struct reader *rd, const yaml_node_t *n)
+{
+    static const char *const keys[] = {"file", "region", NULL};
+    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "align");
+    if (rc == PLANOMSORG_OK)
+        rc = check_keys(rd, n, "align", keys);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    yaml_node_t *file = lookup(rd, n, "file"), *region = lookup(rd, n, "region");
+    if (!file)
+        return node_error(rd, n, PLANOMSORG_EMISSING, "align needs 'file' (an SSB projection "
+                          "table, docs/methods/align.md)");
+    const char *name = NULL, *region_name = NULL;
+    rc = get_string(rd, file, "align file", &name);
+    if (rc == PLANOMSORG_OK && region)
+        rc = get_string(rd, region, "align region", &region_name);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    char path[8192];
+    relative_path(rd, name, path, sizeof path);
+    planomsorg_ssbproj *proj = NULL;
+    rc = planomsorg_ssbproj_read(&proj, path);
+    if (rc != PLANOMSORG_OK)
+        return wrap_error(rd, file, rc);
+    rc = pl_plan_own_alignment(rd->plan, proj, region_name);
+    if (rc != PLANOMSORG_OK)
+        return wrap_error(rd, region ? region : file, rc);
+    return PLANOMSORG_OK;
+}
+
 static int read_population(struct reader *rd, const yaml_node_t *n)
 {
-    static const char *const keys[] = {"source", "file", NULL};
+    static const char *const keys[] = {"source", "file", "align", NULL};
     int rc = expect_type(rd, n, YAML_MAPPING_NODE, "population");
     if (rc == PLANOMSORG_OK)
         rc = check_keys(rd, n, "population", keys);
@@ -347,12 +386,16 @@ static int read_population(struct reader *rd, const yaml_node_t *n)
     const char *src = file ? "file" : "projection";
     if (source && (rc = get_string(rd, source, "population source", &src)) != PLANOMSORG_OK)
         return rc;
+    yaml_node_t *align = lookup(rd, n, "align");
     if (strcmp(src, "projection") == 0) {
         if (file)
             return node_error(rd, file, PLANOMSORG_EFORMAT, "population: 'file' given with "
                               "source 'projection'");
-        return PLANOMSORG_OK;
+        return align ? read_align(rd, align) : PLANOMSORG_OK;
     }
+    if (align)
+        return node_error(rd, align, PLANOMSORG_EFORMAT, "population: 'align' applies to the "
+                          "projection, not to a population file");
     if (strcmp(src, "file") != 0)
         return node_error(rd, source, PLANOMSORG_EVALUE, "population source '%s' is neither "
                           "'projection' nor 'file'", src);
@@ -363,10 +406,7 @@ static int read_population(struct reader *rd, const yaml_node_t *n)
     if (rc != PLANOMSORG_OK)
         return rc;
     char path[8192];
-    if (name[0] == '/' || rd->dir[0] == '\0')
-        snprintf(path, sizeof path, "%s", name);
-    else
-        snprintf(path, sizeof path, "%s/%s", rd->dir, name);
+    relative_path(rd, name, path, sizeof path);
     planomsorg_population *pop = NULL;
     rc = planomsorg_population_read_csv(&pop, path);
     if (rc != PLANOMSORG_OK)

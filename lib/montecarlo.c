@@ -505,7 +505,7 @@ static void users_noise(planomsorg_result *res, gsl_rng *rng)
     }
 }
 
-static void store_measures(planomsorg_mc *mc, const planomsorg_result *res, int draw)
+static int store_measures(planomsorg_mc *mc, const planomsorg_result *res, int draw)
 {
     int K = res->n_levels, A = res->max_age, nb = mc->n_bands;
     int *band = malloc((size_t)(A + 1) * sizeof *band);
@@ -513,7 +513,7 @@ static void store_measures(planomsorg_mc *mc, const planomsorg_result *res, int 
     double *acq = calloc((size_t)K * (size_t)(nb + 1), sizeof *acq);
     if (band == NULL || acc == NULL || acq == NULL) {
         free(band), free(acc), free(acq);
-        return;
+        return pl_error(PLANOMSORG_ENOMEM, "planomsorg_mc_run: out of memory");
     }
     for (int a = 0; a <= A; a++)
         band[a] = pl_band_of_age(mc->band_lo, nb, a);
@@ -550,6 +550,7 @@ static void store_measures(planomsorg_mc *mc, const planomsorg_result *res, int 
                        (size_t)mc->n_draws + (size_t)draw] = cov;
     }
     free(band), free(acc), free(acq);
+    return PLANOMSORG_OK;
 }
 
 /* Plan mode: the drawn levers replace the scenario's (as constant values, clamped to
@@ -597,12 +598,14 @@ static int one_draw(planomsorg_mc *mc, struct draw_state *ds, gsl_rng *rng, int 
     double fam = 0, dre = 0;
     if (mc->levers[PLANOMSORG_LEVER_FAMILY_CARE].set) {
         fam = fmax(0.0, ds->lever_value[PLANOMSORG_LEVER_FAMILY_CARE]);
-        local.family = (struct pl_path){mc->first_year, 1, &fam};
+        local.family =
+            (struct pl_path){.first_year = mc->first_year, .n_years = 1, .values = &fam};
     }
     if (mc->levers[PLANOMSORG_LEVER_DREINING].set) {
         dre = fmax(0.0, ds->lever_value[PLANOMSORG_LEVER_DREINING]);
         for (int i = 0; i < ds->n_top; i++)
-            local.dreining[ds->levels_top[i]] = (struct pl_path){mc->first_year, 1, &dre};
+            local.dreining[ds->levels_top[i]] =
+                (struct pl_path){.first_year = mc->first_year, .n_years = 1, .values = &dre};
     }
     if (mc->levers[PLANOMSORG_LEVER_HEALTH].set) {
         double th = ds->lever_value[PLANOMSORG_LEVER_HEALTH];
@@ -633,9 +636,9 @@ static int one_draw(planomsorg_mc *mc, struct draw_state *ds, gsl_rng *rng, int 
         return rc;
     if (mc->noise & PLANOMSORG_MC_NOISE_USERS)
         users_noise(res, rng);
-    store_measures(mc, res, draw);
+    rc = store_measures(mc, res, draw);
     planomsorg_result_free(res);
-    return PLANOMSORG_OK;
+    return rc;
 }
 
 static int state_init(struct draw_state *ds, const planomsorg_mc *mc)
@@ -1106,6 +1109,13 @@ int planomsorg_dist_find(int *dist, const char *name)
             return PLANOMSORG_OK;
         }
     return pl_error(PLANOMSORG_ENOTFOUND, "%s: unknown distribution '%s'", __func__, name);
+}
+
+const char *planomsorg_mc_noise_name(unsigned flag)
+{
+    return flag == PLANOMSORG_MC_NOISE_POPULATION ? "population"
+           : flag == PLANOMSORG_MC_NOISE_USERS    ? "users"
+                                                  : NULL;
 }
 
 const char *planomsorg_mc_measure_name(int measure)

@@ -6,6 +6,7 @@
 #include "planomsorg/demography.h"
 #include "planomsorg/services.h"
 
+#include "check.h"
 #include "error.h"
 #include "plan_internal.h"
 #include "scenario_internal.h"
@@ -111,6 +112,7 @@ void planomsorg_plan_free(planomsorg_plan *plan)
     planomsorg_transitions_free(plan->tr);
     planomsorg_staffing_free(plan->staffing);
     planomsorg_costs_free(plan->costs);
+    planomsorg_ssbproj_free(plan->owned_align);
     for (int i = 0; i < plan->n_scen; i++)
         planomsorg_scenario_free(plan->scen[i]);
     free(plan);
@@ -163,6 +165,64 @@ int planomsorg_plan_set_population(planomsorg_plan *plan, const planomsorg_popul
     }
     planomsorg_population_free(plan->pop);
     plan->pop = copy;
+    return PLANOMSORG_OK;
+}
+
+/* The region's name in an SSB table: given, or "Hele landet" / the municipality's name. */
+static const char *align_region(const planomsorg_plan *plan)
+{
+    if (plan->align_region[0])
+        return plan->align_region;
+    if (strcmp(plan->region, PLANOMSORG_NORWAY) == 0)
+        return NULL;
+    return planomsorg_data_region_name(plan->region);
+}
+
+static int set_alignment(planomsorg_plan *plan, const planomsorg_ssbproj *proj,
+                         const char *region, const char *function)
+{
+    if (region && strlen(region) >= sizeof plan->align_region)
+        return pl_error(PLANOMSORG_EINVAL, "%s: region name of %zu bytes (at most %zu)", function,
+                        strlen(region), sizeof plan->align_region - 1);
+    char saved[sizeof plan->align_region];
+    strcpy(saved, plan->align_region);
+    snprintf(plan->align_region, sizeof plan->align_region, "%s", region ? region : "");
+    if (proj) {
+        int index = 0;
+        const char *name = align_region(plan);
+        if (planomsorg_ssbproj_find_region(&index, proj, name) != PLANOMSORG_OK) {
+            int rc = pl_error(PLANOMSORG_ENOTFOUND, "%s: region '%s' is not in the SSB table",
+                              function, name ? name : "Hele landet");
+            strcpy(plan->align_region, saved);
+            return rc;
+        }
+    }
+    plan->align = proj;
+    return PLANOMSORG_OK;
+}
+
+int planomsorg_plan_set_alignment(planomsorg_plan *plan, const planomsorg_ssbproj *proj,
+                                  const char *region)
+{
+    PL_CHECK_NULL(plan);
+    int rc = set_alignment(plan, proj, region, __func__);
+    if (rc == PLANOMSORG_OK && plan->owned_align && plan->align != plan->owned_align) {
+        planomsorg_ssbproj_free(plan->owned_align);
+        plan->owned_align = NULL;
+    }
+    return rc;
+}
+
+int pl_plan_own_alignment(planomsorg_plan *plan, planomsorg_ssbproj *proj, const char *region)
+{
+    int rc = set_alignment(plan, proj, region, "planomsorg_plan_read_yaml");
+    if (rc != PLANOMSORG_OK) {
+        planomsorg_ssbproj_free(proj);
+        return rc;
+    }
+    if (plan->owned_align != proj)
+        planomsorg_ssbproj_free(plan->owned_align);
+    plan->owned_align = proj;
     return PLANOMSORG_OK;
 }
 
@@ -314,11 +374,11 @@ int planomsorg_plan_set_costs(planomsorg_plan *plan, const planomsorg_costs *cos
 int planomsorg_plan_set_place_type(planomsorg_plan *plan, int level, int type)
 {
     PL_CHECK_NULL(plan);
-    int K = planomsorg_staircase_n_levels(plan->sc);
-    if (level < 0 || level >= K)
-        return pl_error(PLANOMSORG_ERANGE, "%s: level %d outside 0..%d", __func__, level, K - 1);
-    if (type != PLANOMSORG_PLACE_NONE && (type < 0 || type >= PLANOMSORG_N_PLACE_TYPES))
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown place type %d", __func__, type);
+    int rc = pl_check_index(level, planomsorg_staircase_n_levels(plan->sc), "level", __func__);
+    if (rc == PLANOMSORG_OK && type != PLANOMSORG_PLACE_NONE)
+        rc = pl_check_code(type, PLANOMSORG_N_PLACE_TYPES, "place type", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     plan->place_type[level] = type;
     return PLANOMSORG_OK;
 }
@@ -432,6 +492,9 @@ static int ctx_population(struct run_ctx *c, int alt, const planomsorg_populatio
         if (rc == PLANOMSORG_OK)
             rc = planomsorg_population_project(&c->proj[alt], NULL, c->base_pop, p->base_year,
                                                p->last_year, demo);
+        /* demography alternatives and SSB's share their codes: main, low, high */
+        if (rc == PLANOMSORG_OK && p->align)
+            rc = planomsorg_ssbproj_align(NULL, c->proj[alt], p->align, align_region(p), alt);
         if (rc != PLANOMSORG_OK)
             return rc;
     }
@@ -498,6 +561,33 @@ static int apply_health(planomsorg_services *svc, struct run_ctx *c,
     return rc;
 }
 
+/* Markov mode: death probabilities of the scenario's demography (a projected population
+ * only; with a given population the services module's cohort-fall rule applies). */
+static int apply_deaths(planomsorg_services *svc, struct run_ctx *c, const planomsorg_scenario *sc)
+{
+    const planomsorg_plan *p = c->plan;
+    if (p->pop)
+        return PLANOMSORG_OK;
+    const planomsorg_demography *demo = NULL;
+    int rc = ctx_demography(c, sc->demography, &demo);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    int A = planomsorg_demography_max_age(demo), n = c->n_years;
+    size_t cells = (size_t)n * 2 * (size_t)(A + 1);
+    double *q = malloc(cells * sizeof *q);
+    if (!q)
+        return pl_error(PLANOMSORG_ENOMEM, "planomsorg_plan_run: out of memory");
+    for (int t = 0; t < n && rc == PLANOMSORG_OK; t++)
+        for (int s = 0; s < 2 && rc == PLANOMSORG_OK; s++)
+            for (int a = 0; a <= A && rc == PLANOMSORG_OK; a++)
+                rc = planomsorg_demography_death_probability(demo, p->base_year + t, s, a,
+                                                             &q[((size_t)t * 2 + s) * (A + 1) + a]);
+    if (rc == PLANOMSORG_OK)
+        rc = planomsorg_services_set_death_probabilities(svc, q, cells, p->base_year, n, A);
+    free(q);
+    return rc;
+}
+
 static int build_services(planomsorg_services **out, struct run_ctx *c,
                           const planomsorg_scenario *sc)
 {
@@ -522,6 +612,8 @@ static int build_services(planomsorg_services **out, struct run_ctx *c,
         rc = planomsorg_services_set_mode(svc, PLANOMSORG_MODE_MARKOV);
         if (rc == PLANOMSORG_OK)
             rc = planomsorg_services_set_transitions(svc, p->tr);
+        if (rc == PLANOMSORG_OK)
+            rc = apply_deaths(svc, c, sc);
     }
     if (rc == PLANOMSORG_OK &&
         lever_path(work, sc, PLANOMSORG_LEVER_FAMILY_CARE, p->base_year, n))

@@ -43,6 +43,9 @@ struct planomsorg_plan {
     planomsorg_scenario *scen[PLANOMSORG_PLAN_MAX_SCENARIOS];
     int n_scen;
     struct pl_overrides ov;
+    const planomsorg_ssbproj *align;  /* borrowed, or owned_align */
+    planomsorg_ssbproj *owned_align;  /* read from a plan file */
+    char align_region[128];           /* "" = the plan's region */
 };
 
 struct pl_plan_run {
@@ -65,6 +68,9 @@ struct planomsorg_plan_result {
 
 /* Sets every override to NaN (unset). */
 void pl_plan_overrides_clear(struct pl_overrides *ov);
+
+/* Alignment to a table the plan owns (plan files); takes ownership of proj, also on failure. */
+int pl_plan_own_alignment(planomsorg_plan *plan, planomsorg_ssbproj *proj, const char *region);
 
 /* Default place type of a level kind. */
 int pl_plan_default_place_type(int kind);

@@ -2,6 +2,7 @@
  * the service, staffing and cost results of each scenario; the band between scenarios. */
 #include "planomsorg/plan.h"
 
+#include "check.h"
 #include "error.h"
 #include "plan_internal.h"
 
@@ -120,8 +121,9 @@ int planomsorg_plan_measure_find(int *measure, const char *name)
 
 int planomsorg_plan_measure_dims(int *by_level, int *by_group, int measure)
 {
-    if (measure < 0 || measure >= PLANOMSORG_N_MEASURES)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown measure code %d", __func__, measure);
+    int rc = pl_check_code(measure, PLANOMSORG_N_MEASURES, "measure", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     if (by_level)
         *by_level = (measure_dims[measure] & 1) != 0;
     if (by_group)
@@ -132,11 +134,11 @@ int planomsorg_plan_measure_dims(int *by_level, int *by_group, int measure)
 static int check_query(const planomsorg_plan_result *r, int year, int measure, int level,
                        int group, const char *function)
 {
-    if (measure < 0 || measure >= PLANOMSORG_N_MEASURES)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown measure code %d", function, measure);
-    if (year < r->first_year || year > r->last_year)
-        return pl_error(PLANOMSORG_ERANGE, "%s: year %d outside %d..%d", function, year,
-                        r->first_year, r->last_year);
+    int rc = pl_check_code(measure, PLANOMSORG_N_MEASURES, "measure", function);
+    if (rc == PLANOMSORG_OK)
+        rc = pl_check_year_in(year, r->first_year, r->last_year - r->first_year + 1, function);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     int K = planomsorg_staircase_n_levels(r->sc);
     if (level != PLANOMSORG_PLAN_ALL) {
         if (!(measure_dims[measure] & 1))
@@ -288,6 +290,30 @@ int planomsorg_plan_result_get(double *out, const planomsorg_plan_result *r, int
     if (rc != PLANOMSORG_OK)
         return rc;
     return get_value(out, r, &r->runs[scenario], year, measure, level, group);
+}
+
+int planomsorg_plan_result_present_value(double *out, const planomsorg_plan_result *r,
+                                         int scenario, int measure, double rate)
+{
+    PL_CHECK_NULL(out);
+    PL_CHECK_NULL(r);
+    if (scenario < 0 || scenario >= r->n_runs)
+        return pl_error(PLANOMSORG_ERANGE, "%s: scenario %d outside 0..%d", __func__, scenario,
+                        r->n_runs - 1);
+    int code;
+    switch (measure) {
+    case PLANOMSORG_MEASURE_COST_OPERATING: code = PLANOMSORG_COST_OPERATING; break;
+    case PLANOMSORG_MEASURE_COST_INVESTMENT: code = PLANOMSORG_COST_INVESTMENT_NET; break;
+    case PLANOMSORG_MEASURE_COST_GRANT: code = PLANOMSORG_COST_GRANT; break;
+    case PLANOMSORG_MEASURE_COST_TOTAL: code = PLANOMSORG_COST_TOTAL; break;
+    default:
+        return pl_error(PLANOMSORG_EINVAL, "%s: measure %d is not a cost measure", __func__,
+                        measure);
+    }
+    if (!isfinite(rate) || rate <= -1)
+        return pl_error(PLANOMSORG_EVALUE, "%s: discount rate %g is not a finite number > -1",
+                        __func__, rate);
+    return planomsorg_costs_result_pv(out, r->runs[scenario].costs, code, rate, r->first_year);
 }
 
 int planomsorg_plan_result_band(double *lo, double *hi, const planomsorg_plan_result *r,

@@ -3,6 +3,7 @@
 #include "planomsorg/scenario.h"
 #include "planomsorg/demography.h"
 
+#include "check.h"
 #include "error.h"
 #include "scenario_internal.h"
 
@@ -10,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define YEAR_MIN 1800
-#define YEAR_MAX 2300
 #define PATH_MAX_YEARS 500
 
 static const char *const lever_names[PLANOMSORG_N_LEVERS] = {
@@ -41,9 +40,7 @@ static int check_name(const char *name, const char *function)
 
 static int check_lever(int lever, const char *function)
 {
-    if (lever < 0 || lever >= PLANOMSORG_N_LEVERS)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown lever code %d", function, lever);
-    return PLANOMSORG_OK;
+    return pl_check_code(lever, PLANOMSORG_N_LEVERS, "lever", function);
 }
 
 static int check_years(int first_year, int n_years, int min_n, const char *function)
@@ -51,9 +48,9 @@ static int check_years(int first_year, int n_years, int min_n, const char *funct
     if (n_years < min_n || n_years > PATH_MAX_YEARS)
         return pl_error(PLANOMSORG_ERANGE, "%s: a path of %d years (%d..%d allowed)", function,
                         n_years, min_n, PATH_MAX_YEARS);
-    if (n_years > 0 && (first_year < YEAR_MIN || first_year + n_years - 1 > YEAR_MAX))
+    if (n_years > 0 && (first_year < PL_YEAR_MIN || first_year + n_years - 1 > PL_YEAR_MAX))
         return pl_error(PLANOMSORG_ERANGE, "%s: years %d..%d outside %d..%d", function,
-                        first_year, first_year + n_years - 1, YEAR_MIN, YEAR_MAX);
+                        first_year, first_year + n_years - 1, PL_YEAR_MIN, PL_YEAR_MAX);
     return PLANOMSORG_OK;
 }
 
@@ -131,10 +128,11 @@ static int fill_bundle(planomsorg_scenario *sc, int bundle)
 int planomsorg_scenario_new_bundle(planomsorg_scenario **out, int bundle)
 {
     PL_CHECK_NULL(out);
-    if (bundle < 0 || bundle >= PLANOMSORG_N_BUNDLES)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown bundle code %d", __func__, bundle);
+    int rc = pl_check_code(bundle, PLANOMSORG_N_BUNDLES, "bundle", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     planomsorg_scenario *sc = NULL;
-    int rc = planomsorg_scenario_new(&sc, bundle_names[bundle]);
+    rc = planomsorg_scenario_new(&sc, bundle_names[bundle]);
     if (rc == PLANOMSORG_OK)
         rc = fill_bundle(sc, bundle);
     if (rc != PLANOMSORG_OK) {
@@ -211,9 +209,10 @@ int planomsorg_scenario_set_name(planomsorg_scenario *sc, const char *name)
 int planomsorg_scenario_set_demography(planomsorg_scenario *sc, int alternative)
 {
     PL_CHECK_NULL(sc);
-    if (alternative < 0 || alternative >= PLANOMSORG_N_ALTERNATIVES)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown demography alternative %d", __func__,
-                        alternative);
+    int rc = pl_check_code(alternative, PLANOMSORG_N_ALTERNATIVES, "demography alternative",
+                           __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     sc->demography = alternative;
     return PLANOMSORG_OK;
 }
@@ -307,9 +306,9 @@ int planomsorg_scenario_lever(double *out, const planomsorg_scenario *sc, int le
     int rc = check_lever(lever, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (year < YEAR_MIN || year > YEAR_MAX)
+    if (year < PL_YEAR_MIN || year > PL_YEAR_MAX)
         return pl_error(PLANOMSORG_ERANGE, "%s: year %d outside %d..%d", __func__, year,
-                        YEAR_MIN, YEAR_MAX);
+                        PL_YEAR_MIN, PL_YEAR_MAX);
     *out = pl_scenario_lever_at(sc, lever, year);
     return PLANOMSORG_OK;
 }
@@ -330,9 +329,9 @@ int planomsorg_scenario_growth_factor(double *out, const planomsorg_scenario *sc
     if (lever != PLANOMSORG_LEVER_STANDARD && lever != PLANOMSORG_LEVER_PRODUCTIVITY)
         return pl_error(PLANOMSORG_EINVAL, "%s: lever %d is not a growth rate (standard or "
                         "productivity)", __func__, lever);
-    if (base_year < YEAR_MIN || base_year > YEAR_MAX || year < YEAR_MIN || year > YEAR_MAX)
+    if (base_year < PL_YEAR_MIN || base_year > PL_YEAR_MAX || year < PL_YEAR_MIN || year > PL_YEAR_MAX)
         return pl_error(PLANOMSORG_ERANGE, "%s: years %d, %d outside %d..%d", __func__,
-                        base_year, year, YEAR_MIN, YEAR_MAX);
+                        base_year, year, PL_YEAR_MIN, PL_YEAR_MAX);
     *out = pl_scenario_growth_at(sc, lever, base_year, year);
     return PLANOMSORG_OK;
 }
@@ -356,12 +355,12 @@ int planomsorg_scenario_set_capacity(planomsorg_scenario *sc, const char *level,
     int rc = check_years(first_year, n_years, 0, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (n_years > 0)
+    if (n_years > 0) {
         PL_CHECK_NULL(places);
-    for (int i = 0; i < n_years; i++)
-        if (!isfinite(places[i]) || places[i] < 0)
-            return pl_error(PLANOMSORG_EVALUE, "%s: places of '%s' in %d = %g is not a finite "
-                            "non-negative number", __func__, level, first_year + i, places[i]);
+        rc = pl_check_nonneg_values(places, (size_t)n_years, "places", __func__);
+        if (rc != PLANOMSORG_OK)
+            return rc;
+    }
     int idx = -1;
     for (int i = 0; i < sc->n_capacity; i++)
         if (strcmp(sc->capacity[i].level, level) == 0)

@@ -371,6 +371,10 @@ static void test_posterior_and_pooling(void **state)
     assert_string_equal(planomsorg_prior_name(PLANOMSORG_PRIOR_POOLED), "pooled");
     assert_string_equal(planomsorg_panel_issue_name(PLANOMSORG_PANEL_ISSUE_GAP), "gap");
     assert_null(planomsorg_panel_issue_name(7));
+    assert_string_equal(planomsorg_panel_flag_name(PLANOMSORG_PANEL_SKIP_BAD), "skip_bad");
+    assert_null(planomsorg_panel_flag_name(2u));
+    assert_string_equal(planomsorg_calib_fit_name(PLANOMSORG_CALIB_CHI2), "chi2");
+    assert_null(planomsorg_calib_fit_name(PLANOMSORG_CALIB_N_FIT));
     planomsorg_estimate_free(est);
     planomsorg_estimate_free(NULL);
 }

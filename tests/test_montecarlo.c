@@ -104,6 +104,8 @@ static void test_distributions(void **state)
     assert_int_equal(d, PLANOMSORG_DIST_SPLIT_NORMAL);
     assert_error(planomsorg_dist_find(&d, "gamma"), PLANOMSORG_ENOTFOUND, "gamma");
     assert_string_equal(planomsorg_mc_measure_name(PLANOMSORG_MC_COVERAGE_24H), "coverage_24h");
+    assert_string_equal(planomsorg_mc_noise_name(PLANOMSORG_MC_NOISE_USERS), "users");
+    assert_null(planomsorg_mc_noise_name(PLANOMSORG_MC_NOISE_ALL));
 }
 
 /* ---------- Dirichlet draws ---------- */

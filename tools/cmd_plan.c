@@ -37,8 +37,9 @@ static const char plan_usage[] =
     "                       scenario,year,measure,level,group,value; json: the same rows as\n"
     "                       an array of objects\n"
     "  --xlsx FILE          also write an Excel workbook: sheets Summary, Data (the long\n"
-    "                       layout), FTE demand (years x scenarios, with a line chart) and\n"
-    "                       Staff gap (years x scenarios)\n"
+    "                       layout), FTE demand (years x scenarios, with a line chart),\n"
+    "                       Staff gap (years x scenarios) and Band (min and max over the\n"
+    "                       scenarios of the headline measures)\n"
     "  --help               this text\n"
     "\n"
     "Measures of the long layout (level/group 'all' on rows that sum over them):\n"
@@ -56,23 +57,9 @@ static const char plan_usage[] =
     "file, 64 bad usage.\n";
 
 static const int milestones[] = {2025, 2030, 2035, 2040, 2050};
-
-static const char *option_value(int argc, char **argv, int *i, const char *name, int *missing)
-{
-    *missing = 0;
-    if (strcmp(argv[*i], name) == 0) {
-        if (*i + 1 >= argc) {
-            fprintf(stderr, "planomsorg: plan: %s needs a value\n", name);
-            *missing = 1;
-            return NULL;
-        }
-        return argv[++*i];
-    }
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    return NULL;
-}
+/* Discount rate of the table's present value: the 4 % of Finansdepartementet's
+ * rundskriv R-109/2021 for public investment analyses (the first 40 years). */
+#define DISCOUNT_RATE 0.04
 
 static void progress(void *user_data, int done, int total)
 {
@@ -153,6 +140,45 @@ static int summary_rows(struct summary_row *rows, const planomsorg_plan_result *
 
 #define MAX_SUMMARY_ROWS (PLANOMSORG_MAX_LEVELS + 80)
 
+/* The band between the scenarios (min - max) of the headline measures. */
+static int write_band(const planomsorg_plan_result *r, const int *years, int ny,
+                      const char *const *cols)
+{
+    static const struct {
+        const char *label;
+        int measure;
+        double scale;
+    } rows[] = {
+        {"Population 80+", PLANOMSORG_MEASURE_POPULATION_80P, 1},
+        {"Users, all service levels", PLANOMSORG_MEASURE_USERS, 1},
+        {"Places needed", PLANOMSORG_MEASURE_PLACES_NEEDED, 1},
+        {"FTE demand", PLANOMSORG_MEASURE_FTE_DEMAND, 1},
+        {"FTE gap", PLANOMSORG_MEASURE_FTE_GAP, 1},
+        {"Total cost (MNOK)", PLANOMSORG_MEASURE_COST_TOTAL, 1e-6},
+    };
+    cli_table *t = cli_table_new(ny + 1, cols);
+    if (!t)
+        return CLI_EXIT_FAILURE;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        if (cli_table_row(t) != 0 || cli_table_text(t, rows[i].label) != 0) {
+            cli_table_free(t);
+            return CLI_EXIT_FAILURE;
+        }
+        for (int j = 0; j < ny; j++) {
+            double lo = NAN, hi = NAN;
+            char cell[64];
+            planomsorg_plan_result_band(&lo, &hi, r, years[j], rows[i].measure,
+                                        PLANOMSORG_PLAN_ALL, PLANOMSORG_PLAN_ALL);
+            snprintf(cell, sizeof cell, "%.0f - %.0f", lo * rows[i].scale, hi * rows[i].scale);
+            cli_table_text(t, cell);
+        }
+    }
+    fputc('\n', stdout);
+    cli_table_write(t, stdout, CLI_FORMAT_TABLE, "Band between the scenarios (min - max)");
+    cli_table_free(t);
+    return CLI_EXIT_OK;
+}
+
 static int write_table(const planomsorg_plan_result *r)
 {
     int first = 0, last = 0;
@@ -189,8 +215,13 @@ static int write_table(const planomsorg_plan_result *r)
             fputc('\n', stdout);
         cli_table_write(t, stdout, CLI_FORMAT_TABLE, title);
         cli_table_free(t);
+        double pv = NAN;
+        if (planomsorg_plan_result_present_value(&pv, r, s, PLANOMSORG_MEASURE_COST_TOTAL,
+                                                 DISCOUNT_RATE) == PLANOMSORG_OK)
+            printf("Present value of the total cost %d-%d at %.0f %% a year: %.0f MNOK\n", first,
+                   last, 100 * DISCOUNT_RATE, pv * 1e-6);
     }
-    return CLI_EXIT_OK;
+    return planomsorg_plan_result_n_scenarios(r) > 1 ? write_band(r, years, ny, cols) : CLI_EXIT_OK;
 }
 
 /* Calls fn for every row of the long layout (the rows of planomsorg_plan_result_write_csv). */
@@ -359,6 +390,36 @@ static int write_xlsx(const planomsorg_plan_result *r, const char *path)
     lxw_worksheet *gap = workbook_add_worksheet(wb, "Staff gap");
     xlsx_matrix(gap, r, PLANOMSORG_MEASURE_FTE_GAP, bold);
 
+    /* Band: min and max over the scenarios of the headline measures, every year */
+    static const int band_measures[] = {PLANOMSORG_MEASURE_POPULATION_80P,
+                                        PLANOMSORG_MEASURE_USERS,
+                                        PLANOMSORG_MEASURE_PLACES_NEEDED,
+                                        PLANOMSORG_MEASURE_FTE_DEMAND,
+                                        PLANOMSORG_MEASURE_FTE_GAP,
+                                        PLANOMSORG_MEASURE_COST_TOTAL};
+    lxw_worksheet *band = workbook_add_worksheet(wb, "Band");
+    worksheet_write_string(band, 0, 0, "year", bold);
+    int nb = (int)(sizeof band_measures / sizeof band_measures[0]);
+    for (int i = 0; i < nb; i++) {
+        char head[64];
+        snprintf(head, sizeof head, "%s_min", planomsorg_plan_measure_name(band_measures[i]));
+        worksheet_write_string(band, 0, (lxw_col_t)(2 * i + 1), head, bold);
+        snprintf(head, sizeof head, "%s_max", planomsorg_plan_measure_name(band_measures[i]));
+        worksheet_write_string(band, 0, (lxw_col_t)(2 * i + 2), head, bold);
+    }
+    for (int y = first; y <= last; y++) {
+        lxw_row_t br = (lxw_row_t)(y - first + 1);
+        worksheet_write_number(band, br, 0, y, NULL);
+        for (int i = 0; i < nb; i++) {
+            double lo = NAN, hi = NAN;
+            if (planomsorg_plan_result_band(&lo, &hi, r, y, band_measures[i], PLANOMSORG_PLAN_ALL,
+                                            PLANOMSORG_PLAN_ALL) != PLANOMSORG_OK)
+                continue;
+            worksheet_write_number(band, br, (lxw_col_t)(2 * i + 1), lo, NULL);
+            worksheet_write_number(band, br, (lxw_col_t)(2 * i + 2), hi, NULL);
+        }
+    }
+
     lxw_error err = workbook_close(wb);
     if (err != LXW_NO_ERROR) {
         fprintf(stderr, "planomsorg: plan: cannot write '%s': %s\n", path, lxw_strerror(err));
@@ -410,25 +471,16 @@ static int choose_scenarios(planomsorg_plan *plan, const char *scenario, int fro
     return rc == PLANOMSORG_OK ? CLI_EXIT_OK : cli_fail(rc);
 }
 
-static int is_code(const char *s)
-{
-    if (strlen(s) != 4)
-        return 0;
-    for (int i = 0; i < 4; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-    return 1;
-}
-
 int cmd_plan(int argc, char **argv)
 {
     const char *file = NULL, *municipality = NULL, *scenario = NULL, *xlsx = NULL;
+    int municipality_given = 0;
     long to = 0;
     cli_format format = CLI_FORMAT_TABLE;
     struct plan_mc_opts mc_opts = {.seed = 1};
     for (int i = 1; i < argc; i++) {
         const char *v;
-        int missing = 0, mc_arg = plan_mc_option(&mc_opts, argc, argv, &i);
+        int mc_arg = plan_mc_option(&mc_opts, argc, argv, &i);
         if (mc_arg < 0)
             return CLI_EXIT_USAGE;
         if (mc_arg > 0)
@@ -437,27 +489,22 @@ int cmd_plan(int argc, char **argv)
             fputs(plan_usage, stdout);
             fputs(plan_mc_usage, stdout); /* --draws, --seed, --threads, --lever */
             return CLI_EXIT_OK;
-        } else if ((v = option_value(argc, argv, &i, "--municipality", &missing)) || missing) {
-            if (missing)
+        } else if ((v = cli_option_value("plan", argc, argv, &i, "--municipality")) != NULL) {
+            if (v == cli_missing_argument || cli_parse_municipality("plan", v, &municipality) != 0)
                 return CLI_EXIT_USAGE;
-            if (!is_code(v)) {
-                fprintf(stderr, "planomsorg: plan: --municipality: '%s' is not a four-digit "
-                                "municipality number (e.g. 5001)\n", v);
-                return CLI_EXIT_USAGE;
-            }
-            municipality = v;
-        } else if ((v = option_value(argc, argv, &i, "--scenario", &missing)) || missing) {
-            if (missing)
+            municipality_given = 1;
+        } else if ((v = cli_option_value("plan", argc, argv, &i, "--scenario")) != NULL) {
+            if (v == cli_missing_argument)
                 return CLI_EXIT_USAGE;
             scenario = v;
-        } else if ((v = option_value(argc, argv, &i, "--to", &missing)) || missing) {
-            if (missing || cli_parse_int("--to", v, 1900, 2100, &to) != 0)
+        } else if ((v = cli_option_value("plan", argc, argv, &i, "--to")) != NULL) {
+            if (v == cli_missing_argument || cli_parse_int("--to", v, 1900, 2100, &to) != 0)
                 return CLI_EXIT_USAGE;
-        } else if ((v = option_value(argc, argv, &i, "--format", &missing)) || missing) {
-            if (missing || cli_parse_format(v, &format) != 0)
+        } else if ((v = cli_option_value("plan", argc, argv, &i, "--format")) != NULL) {
+            if (v == cli_missing_argument || cli_parse_format(v, &format) != 0)
                 return CLI_EXIT_USAGE;
-        } else if ((v = option_value(argc, argv, &i, "--xlsx", &missing)) || missing) {
-            if (missing)
+        } else if ((v = cli_option_value("plan", argc, argv, &i, "--xlsx")) != NULL) {
+            if (v == cli_missing_argument)
                 return CLI_EXIT_USAGE;
             xlsx = v;
         } else if (argv[i][0] == '-' || file) {
@@ -479,7 +526,8 @@ int cmd_plan(int argc, char **argv)
         return rc == PLANOMSORG_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_DATA;
     }
     int status = CLI_EXIT_OK;
-    if (municipality && (rc = planomsorg_plan_set_region(plan, municipality)) != PLANOMSORG_OK) {
+    if (municipality_given &&
+        (rc = planomsorg_plan_set_region(plan, municipality)) != PLANOMSORG_OK) {
         fprintf(stderr, "planomsorg: plan: unknown municipality '%s' (not one of the %d "
                         "municipalities on 2024 borders)\n", municipality,
                 planomsorg_data_n_municipalities());

@@ -442,6 +442,23 @@ PLANOMSORG_EXPORT int planomsorg_estimate_calibrate(planomsorg_transitions **out
 PLANOMSORG_EXPORT const char *planomsorg_panel_issue_name(int kind);
 
 /**
+ * @brief Stable name of a single panel flag bit ("skip_bad").
+ * @param[in] flag One PLANOMSORG_PANEL_* bit.
+ * @return A static string, or NULL for anything else.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT const char *planomsorg_panel_flag_name(unsigned flag);
+
+/**
+ * @brief Stable name of a calibration fit statistic ("iterations", "max_rel", "chi2",
+ *        "max_rel_before").
+ * @param[in] index A PLANOMSORG_CALIB_* index.
+ * @return A static string, or NULL for an unknown index.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT const char *planomsorg_calib_fit_name(int index);
+
+/**
  * @brief Stable name of an estimator ("ml", "posterior").
  * @param[in] method A PLANOMSORG_ESTIMATE_* code.
  * @return A static string, or NULL for an unknown code.

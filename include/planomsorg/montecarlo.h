@@ -361,6 +361,14 @@ PLANOMSORG_EXPORT const char *planomsorg_dist_name(int dist);
 PLANOMSORG_EXPORT int planomsorg_dist_find(int *dist, const char *name);
 
 /**
+ * @brief Stable name of a single noise flag bit ("population", "users").
+ * @param[in] flag One PLANOMSORG_MC_NOISE_* bit.
+ * @return A static string, or NULL for anything else.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT const char *planomsorg_mc_noise_name(unsigned flag);
+
+/**
  * @brief Stable name of a measure ("users", "queue", "coverage_24h").
  * @param[in] measure A PLANOMSORG_MC_* measure code.
  * @return A static string, or NULL for an unknown code.

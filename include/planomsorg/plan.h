@@ -7,8 +7,9 @@
  * - a region (Norway or a municipality) and the years base_year .. last_year;
  * - a population: projected from the embedded 1 January population of the base year
  *   with the region's default demography (demography.h) under each scenario's
- *   demography alternative (the default), or one population given by the caller and
- *   used by every scenario;
+ *   demography alternative (the default), optionally aligned to the age-group totals of
+ *   an SSB projection table (ssbproj.h) under the same alternative, or one population
+ *   given by the caller and used by every scenario;
  * - a staircase (staircase.h) with use rates (rates mode) or transitions (Markov mode);
  *   by default the eight-level default staircase with rates from the region's KOSTRA
  *   counts of the year before the base year (when SSB suppressed a count that the
@@ -48,6 +49,7 @@
 #include "staffing.h"
 #include "costs.h"
 #include "scenario.h"
+#include "ssbproj.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -175,6 +177,29 @@ PLANOMSORG_EXPORT int planomsorg_plan_set_population(planomsorg_plan *plan,
                                                      const planomsorg_population *pop);
 
 /**
+ * @brief Align the projected population of every scenario to an SSB projection table.
+ *
+ * After the cohort-component projection under a scenario's demography alternative
+ * (main, low, high), every year held by both the projection and the table is scaled
+ * group by group to the table's totals of the same alternative (MMMM, LLML, HHMH) with
+ * planomsorg_ssbproj_align(): single ages and sexes keep their shares within each group.
+ * A population given with planomsorg_plan_set_population() is not aligned.
+ * @param[in,out] plan   The plan.
+ * @param[in]     proj   The table, or NULL to remove the alignment. Borrowed: it must stay
+ *                       valid while the plan uses it (until the plan is freed or the
+ *                       alignment replaced).
+ * @param[in]     region The region's name in the table (matched as
+ *                       planomsorg_ssbproj_find_region() does), or NULL for the plan's
+ *                       region: "Hele landet" for Norway, else the municipality's name.
+ * @return #PLANOMSORG_OK, #PLANOMSORG_EINVAL (a name longer than 127 bytes) or
+ *         #PLANOMSORG_ENOTFOUND (the region is not in the table).
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT int planomsorg_plan_set_alignment(planomsorg_plan *plan,
+                                                    const planomsorg_ssbproj *proj,
+                                                    const char *region);
+
+/**
  * @brief Replace the staircase (copied). Rates return to "not set" unless the staircase
  *        is the default one (then the KOSTRA rates apply); transitions are removed.
  * @param[in,out] plan The plan.
@@ -219,7 +244,8 @@ PLANOMSORG_EXPORT int planomsorg_plan_set_rates_kostra(planomsorg_plan *plan, in
 
 /**
  * @brief Use Markov mode with these transitions (copied), or rates mode with NULL.
- *        The first year's state comes from the rates.
+ *        The first year's state comes from the rates; with a projected population the
+ *        death probabilities are those of each scenario's demography.
  * @param[in,out] plan The plan.
  * @param[in]     tr   Transitions with as many levels as the staircase, or NULL.
  * @return #PLANOMSORG_OK, #PLANOMSORG_EINVAL, #PLANOMSORG_EDIMENSION or #PLANOMSORG_ENOMEM.
@@ -315,6 +341,8 @@ PLANOMSORG_EXPORT const planomsorg_scenario *planomsorg_plan_scenario(const plan
 
 /**
  * @brief Run every scenario of the plan (the middle bundle when it has none).
+ *
+ * The plan is only read, so several threads may run the same plan at once.
  * @param[out] out  Receives the result (caller frees with planomsorg_plan_result_free()).
  * @param[in]  plan The plan (read only).
  * @return #PLANOMSORG_OK, or the status of the failing module (the message names the
@@ -460,6 +488,24 @@ PLANOMSORG_EXPORT int planomsorg_plan_result_band(double *lo, double *hi,
                                                   int measure, int level, int group);
 
 /**
+ * @brief Present value of a cost measure over the result's years, discounted to the base
+ *        year b: sum_y X[y] * (1 + rate)^-(y - b) (costs.h, planomsorg_present_value()).
+ * @param[out] out      Receives the present value (NOK).
+ * @param[in]  r        The result.
+ * @param[in]  scenario 0..n_scenarios-1.
+ * @param[in]  measure  #PLANOMSORG_MEASURE_COST_OPERATING, #PLANOMSORG_MEASURE_COST_INVESTMENT,
+ *                      #PLANOMSORG_MEASURE_COST_GRANT or #PLANOMSORG_MEASURE_COST_TOTAL.
+ * @param[in]  rate     Discount rate per year, finite, > -1 (0.04 is 4 %).
+ * @return #PLANOMSORG_OK, #PLANOMSORG_EINVAL (NULL or not a cost measure),
+ *         #PLANOMSORG_ERANGE (scenario) or #PLANOMSORG_EVALUE (rate).
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT int planomsorg_plan_result_present_value(double *out,
+                                                           const planomsorg_plan_result *r,
+                                                           int scenario, int measure,
+                                                           double rate);
+
+/**
  * @brief The service projection behind one scenario (users and queues by age and sex).
  * @param[in] r        The result.
  * @param[in] scenario 0..n_scenarios-1.
@@ -516,7 +562,8 @@ PLANOMSORG_EXPORT int planomsorg_plan_result_write_csv(const planomsorg_plan_res
 /**
  * @brief Read a plan file (YAML; format in docs/plan-file.md).
  * @param[out] out  Receives the plan (caller frees with planomsorg_plan_free()).
- * @param[in]  path The file; files it names (a population CSV) are relative to its directory.
+ * @param[in]  path The file; files it names (a population CSV, an SSB table) are relative to
+ *                  its directory.
  * @return #PLANOMSORG_OK; #PLANOMSORG_EIO (unreadable), #PLANOMSORG_EFORMAT (not YAML, an
  *         unknown key, a wrong type), #PLANOMSORG_EVALUE (a value out of range),
  *         #PLANOMSORG_ENOTFOUND (an unknown level, group, scenario or region),

@@ -12,15 +12,15 @@ The base-year population is compared with the raw SSB 07459 file when
 $PLANOMSORG_RAW_DATA has it. Exit status 0 when all checks pass.
 """
 import csv
-import io
 import json
-import math
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import zipfile
+
+import clitest
+from clitest import check, close
 
 EXE = sys.argv[1]
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -33,26 +33,10 @@ REQUIRED = ["population", "users", "coverage_24h_80p", "places_needed", "queue",
 GROUPS = ["nurse", "health_worker", "assistant", "other"]
 LEVELS = ["none", "low_threshold", "practical_help", "home_nursing", "housing", "housing_24h",
           "short_term", "long_term"]
-passed = 0
-failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
-
-
-def close(a, b, rel, what):
-    check(abs(a - b) <= rel * max(1.0, abs(b)), f"{what}: {a!r} != {b!r} (rel {rel})")
 
 
 def run(*args):
-    p = subprocess.run([EXE, "plan", *args], capture_output=True, text=True, timeout=300)
-    return p.returncode, p.stdout, p.stderr
+    return clitest.run([EXE, "plan", *args], timeout=300)
 
 
 def long_rows(*args):
@@ -177,7 +161,7 @@ def test_scenarios_json_xlsx():
             check(z.testzip() is None, "zip members intact")
             wb = z.read("xl/workbook.xml").decode("utf-8")
             names = re.findall(r'<sheet name="([^"]+)"', wb)
-            check(names == ["Summary", "Data", "FTE demand", "Staff gap"], f"sheets {names}")
+            check(names == ["Summary", "Data", "FTE demand", "Staff gap", "Band"], f"sheets {names}")
             charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
             check(len(charts) == 1, f"one chart: {charts}")
             chart = z.read(charts[0]).decode("utf-8")
@@ -205,8 +189,7 @@ def main():
     test_default_plan()
     test_scenarios_json_xlsx()
     test_examples()
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return clitest.summary()
 
 
 if __name__ == "__main__":
