@@ -13,11 +13,9 @@ from .staircase import Staircase, Transitions
 DEATH = C["PLANOMSORG_LEVEL_DEATH"]
 METHODS = names(lib.planomsorg_estimate_method_name, C["PLANOMSORG_N_ESTIMATE_METHODS"])
 ISSUES = names(lib.planomsorg_panel_issue_name, C["PLANOMSORG_N_PANEL_ISSUES"])
-PRIORS = {"uniform": C["PLANOMSORG_PRIOR_UNIFORM"], "pooled": C["PLANOMSORG_PRIOR_POOLED"]}
-DISTS = {"fixed": C["PLANOMSORG_DIST_FIXED"], "normal": C["PLANOMSORG_DIST_NORMAL"],
-         "lognormal": C["PLANOMSORG_DIST_LOGNORMAL"], "beta": C["PLANOMSORG_DIST_BETA"],
-         "uniform": C["PLANOMSORG_DIST_UNIFORM"], "triangular": C["PLANOMSORG_DIST_TRIANGULAR"],
-         "split_normal": C["PLANOMSORG_DIST_SPLIT_NORMAL"]}
+PRIORS = names(lib.planomsorg_prior_name, C["PLANOMSORG_N_PRIORS"])
+DISTS = names(lib.planomsorg_dist_name, C["PLANOMSORG_N_DISTS"])
+CALIB_FIT = names(lib.planomsorg_calib_fit_name, C["PLANOMSORG_CALIB_N_FIT"])
 MC_MEASURES = names(lib.planomsorg_mc_measure_name, C["PLANOMSORG_MC_N_MEASURES"])
 NOISE_POPULATION = C["PLANOMSORG_MC_NOISE_POPULATION"]
 NOISE_USERS = C["PLANOMSORG_MC_NOISE_USERS"]
@@ -153,8 +151,7 @@ def calibrate(transitions, start, target, target_band_lo, year=0, max_iter=1000,
     tr = Transitions._new("estimate_calibrate", ptr(fit), fit.size, transitions._ptr, ptr(s),
                           s.size, ptr(t), t.size, ptr(tb), tb.size, integer(year, "year"),
                           integer(max_iter, "max_iter"), number(tol, "tol"))
-    keys = ("iterations", "max_rel", "chi2", "max_rel_before")
-    return tr, dict(zip(keys, fit.tolist()))
+    return tr, {name: float(fit[i]) for name, i in CALIB_FIT.items()}
 
 
 class MonteCarlo(Handle):
