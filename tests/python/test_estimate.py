@@ -127,3 +127,17 @@ def test_montecarlo_plan_mode():
             assert s["central"] == pytest.approx(central, rel=1e-12)
             assert mc.quantile(0.5, "fte_demand", 2030) == pytest.approx(np.median(d), rel=1e-12)
             assert d.max() < central                       # productivity growth >= 0 cuts FTE
+
+
+def test_calibrate_reaches_a_reachable_target():
+    """Identity transitions from a start whose stocks already equal the target: converged,
+    deviation within the tolerance, and the matrices stay row-stochastic."""
+    start = np.array([[[100.0, 50.0, 10.0], [80.0, 40.0, 5.0]]])          # (band, sex, level)
+    target = start.sum(axis=1)                                             # (band, level)
+    with planomsorg.Transitions(3, [0]) as tr:
+        out, fit = planomsorg.estimate.calibrate(tr, start, target, [0], max_iter=100, tol=1e-9)
+        with out:
+            assert fit["max_rel"] <= 1e-9 and fit["iterations"] >= 0
+            for sex in (0, 1):
+                m = out.matrix(band=0, sex=sex)
+                np.testing.assert_allclose(m.sum(axis=1), 1.0, atol=1e-12)
