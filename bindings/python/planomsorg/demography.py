@@ -182,8 +182,7 @@ class Components(Handle):
 
     def to_numpy(self, component):
         """One component as (n_years, 2, max_age + 1) (one C call)."""
-        # The documented layout's size (planomsorg_components_size is not exported by 1.0.0).
-        n = self.n_years * 2 * (self.max_age + 1)
+        n = lib.planomsorg_components_size(self._ptr)
         out = np.empty(n)
         call("components_export", self._ptr, _code(COMPONENTS, component, "component"),
              ptr(out), n)
