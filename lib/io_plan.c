@@ -193,8 +193,17 @@ struct path {
     double *values; /* owned */
 };
 
+static int read_path_keys(struct reader *rd, const yaml_node_t *n, const char *what, double lo,
+                          double hi, struct path *out, int allow_ages);
+
 static int read_path(struct reader *rd, const yaml_node_t *n, const char *what, double lo,
                      double hi, struct path *out)
+{
+    return read_path_keys(rd, n, what, lo, hi, out, 0);
+}
+
+static int read_path_keys(struct reader *rd, const yaml_node_t *n, const char *what, double lo,
+                          double hi, struct path *out, int allow_ages)
 {
     memset(out, 0, sizeof *out);
     if (n->type == YAML_SCALAR_NODE) {
@@ -205,7 +214,9 @@ static int read_path(struct reader *rd, const yaml_node_t *n, const char *what, 
         return node_error(rd, n, PLANOMSORG_EFORMAT, "%s must be a number or a mapping with "
                           "from/values or from/to/start/end, not %s", what, type_name(n));
     static const char *const keys[] = {"from", "to", "values", "start", "end", NULL};
-    int rc = check_keys(rd, n, what, keys);
+    static const char *const keys_ages[] = {"from", "to", "values", "start", "end", "ages",
+                                            NULL};
+    int rc = check_keys(rd, n, what, allow_ages ? keys_ages : keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     yaml_node_t *from = lookup(rd, n, "from"), *to = lookup(rd, n, "to");
@@ -522,11 +533,93 @@ static int read_capacity(struct reader *rd, const yaml_node_t *n, planomsorg_sce
     return rc;
 }
 
-static int read_scenario(struct reader *rd, const yaml_node_t *n, const yaml_node_t *capacity)
+/* An age band "80+", "67-79" or "90". */
+static int read_ages(struct reader *rd, const yaml_node_t *n, int *lo, int *hi)
+{
+    const char *s = NULL;
+    int rc = get_string(rd, n, "ages", &s);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    char *end = NULL;
+    long a = strtol(s, &end, 10), b = a;
+    int ok = end != s && a >= 0 && a <= PLANOMSORG_MAX_AGE_LIMIT;
+    if (ok && *end == '+' && end[1] == '\0') {
+        b = PLANOMSORG_AGE_OPEN;
+    } else if (ok && *end == '-') {
+        const char *start = end + 1;
+        b = strtol(start, &end, 10);
+        ok = end != start && *end == '\0' && b >= a && b <= PLANOMSORG_MAX_AGE_LIMIT;
+    } else {
+        ok = ok && *end == '\0';
+    }
+    if (!ok)
+        return node_error(rd, n, PLANOMSORG_EVALUE, "ages '%s' is not an age band such as "
+                          "\"80+\" or \"67-79\"", s);
+    *lo = (int)a;
+    *hi = (int)b;
+    return PLANOMSORG_OK;
+}
+
+/* Coverage targets: a mapping level -> path of fractions, with "ages" (default 80+). */
+static int read_targets(struct reader *rd, const yaml_node_t *n, planomsorg_scenario *sc)
+{
+    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "coverage_targets");
+    for (yaml_node_pair_t *p = rc ? NULL : n->data.mapping.pairs.start;
+         p && p < n->data.mapping.pairs.top && rc == PLANOMSORG_OK; p++) {
+        yaml_node_t *k = get_node(rd, p->key), *v = get_node(rd, p->value);
+        int level = 0, lo = 80, hi = PLANOMSORG_AGE_OPEN;
+        rc = expect_type(rd, k, YAML_SCALAR_NODE, "a level name");
+        if (rc == PLANOMSORG_OK)
+            rc = find_level(rd, k, &level);
+        struct path path = {0};
+        char label[120];
+        snprintf(label, sizeof label, "coverage target of %s", rc ? "" : scalar(k));
+        if (rc == PLANOMSORG_OK)
+            rc = read_path_keys(rd, v, label, 0, 1, &path, 1);
+        if (rc == PLANOMSORG_OK && path.constant)
+            rc = node_error(rd, v, PLANOMSORG_EFORMAT, "%s must be a path with 'from' (the "
+                            "target starts in a year)", label);
+        yaml_node_t *ages = rc ? NULL : lookup(rd, v, "ages");
+        if (ages)
+            rc = read_ages(rd, ages, &lo, &hi);
+        if (rc == PLANOMSORG_OK) {
+            rc = planomsorg_scenario_set_coverage_target(sc, scalar(k), path.values,
+                                                         path.first_year, path.n_years, lo, hi);
+            if (rc != PLANOMSORG_OK)
+                rc = wrap_error(rd, v, rc);
+        }
+        free(path.values);
+    }
+    return rc;
+}
+
+/* The plan-wide capacity plans and coverage targets, then the scenario's own. */
+struct shared_capacity {
+    const yaml_node_t *capacity, *targets;
+};
+
+static int read_all_capacity(struct reader *rd, const struct shared_capacity *shared,
+                             const yaml_node_t *own_capacity, const yaml_node_t *own_targets,
+                             planomsorg_scenario *sc)
+{
+    int rc = PLANOMSORG_OK;
+    if (shared->capacity)
+        rc = read_capacity(rd, shared->capacity, sc);
+    if (rc == PLANOMSORG_OK && shared->targets)
+        rc = read_targets(rd, shared->targets, sc);
+    if (rc == PLANOMSORG_OK && own_capacity)
+        rc = read_capacity(rd, own_capacity, sc);
+    if (rc == PLANOMSORG_OK && own_targets)
+        rc = read_targets(rd, own_targets, sc);
+    return rc;
+}
+
+static int read_scenario(struct reader *rd, const yaml_node_t *n,
+                         const struct shared_capacity *shared)
 {
     static const char *const keys[] = {"name", "bundle", "demography", "health", "family_care",
                                        "standard", "productivity", "dreining", "recruitment",
-                                       "capacity", NULL};
+                                       "capacity", "coverage_targets", NULL};
     int rc = expect_type(rd, n, YAML_MAPPING_NODE, "a scenario");
     if (rc == PLANOMSORG_OK)
         rc = check_keys(rd, n, "a scenario", keys);
@@ -586,12 +679,10 @@ static int read_scenario(struct reader *rd, const yaml_node_t *n, const yaml_nod
         }
         free(path.values);
     }
-    /* the plan-wide capacity first, then the scenario's own plans override per level */
-    if (rc == PLANOMSORG_OK && capacity)
-        rc = read_capacity(rd, capacity, sc);
-    yaml_node_t *cap = rc ? NULL : lookup(rd, n, "capacity");
-    if (cap)
-        rc = read_capacity(rd, cap, sc);
+    /* the plan-wide plans first, then the scenario's own override per level */
+    if (rc == PLANOMSORG_OK)
+        rc = read_all_capacity(rd, shared, lookup(rd, n, "capacity"),
+                               lookup(rd, n, "coverage_targets"), sc);
     if (rc == PLANOMSORG_OK) {
         rc = planomsorg_plan_add_scenario(rd->plan, sc);
         if (rc != PLANOMSORG_OK)
@@ -601,7 +692,8 @@ static int read_scenario(struct reader *rd, const yaml_node_t *n, const yaml_nod
     return rc;
 }
 
-static int read_scenarios(struct reader *rd, const yaml_node_t *n, const yaml_node_t *capacity)
+static int read_scenarios(struct reader *rd, const yaml_node_t *n,
+                          const struct shared_capacity *shared)
 {
     int rc = expect_type(rd, n, YAML_SEQUENCE_NODE, "scenarios");
     if (rc != PLANOMSORG_OK)
@@ -617,13 +709,13 @@ static int read_scenarios(struct reader *rd, const yaml_node_t *n, const yaml_no
                 return node_error(rd, item, PLANOMSORG_ENOTFOUND, "unknown scenario bundle '%s' "
                                   "(worst, middle, best)", scalar(item));
             rc = planomsorg_scenario_new_bundle(&sc, code);
-            if (rc == PLANOMSORG_OK && capacity)
-                rc = read_capacity(rd, capacity, sc);
+            if (rc == PLANOMSORG_OK)
+                rc = read_all_capacity(rd, shared, NULL, NULL, sc);
             if (rc == PLANOMSORG_OK && (rc = planomsorg_plan_add_scenario(rd->plan, sc)))
                 rc = wrap_error(rd, item, rc);
             planomsorg_scenario_free(sc);
         } else {
-            rc = read_scenario(rd, item, capacity);
+            rc = read_scenario(rd, item, shared);
         }
     }
     return rc;
@@ -633,7 +725,7 @@ static int read_root(struct reader *rd, const yaml_node_t *root)
 {
     static const char *const keys[] = {"version", "region", "base_year", "last_year",
                                        "population", "rates", "staffing", "costs", "capacity",
-                                       "scenarios", NULL};
+                                       "coverage_targets", "scenarios", NULL};
     int rc = expect_type(rd, root, YAML_MAPPING_NODE, "a plan file");
     if (rc == PLANOMSORG_OK)
         rc = check_keys(rd, root, "the plan", keys);
@@ -670,22 +762,23 @@ static int read_root(struct reader *rd, const yaml_node_t *root)
         rc = read_staffing(rd, v);
     if (rc == PLANOMSORG_OK && (v = lookup(rd, root, "costs")))
         rc = read_costs(rd, v);
-    yaml_node_t *capacity = lookup(rd, root, "capacity");
-    if (rc == PLANOMSORG_OK && capacity) {
-        /* check the plan-wide capacity once even when no scenario is listed */
+    struct shared_capacity shared = {lookup(rd, root, "capacity"),
+                                     lookup(rd, root, "coverage_targets")};
+    if (rc == PLANOMSORG_OK && (shared.capacity || shared.targets)) {
+        /* check the plan-wide plans once even when no scenario is listed */
         planomsorg_scenario *probe = NULL;
         rc = planomsorg_scenario_new(&probe, "probe");
         if (rc == PLANOMSORG_OK)
-            rc = read_capacity(rd, capacity, probe);
+            rc = read_all_capacity(rd, &shared, NULL, NULL, probe);
         planomsorg_scenario_free(probe);
     }
     if (rc == PLANOMSORG_OK && (v = lookup(rd, root, "scenarios")))
-        rc = read_scenarios(rd, v, capacity);
-    else if (rc == PLANOMSORG_OK && capacity) {
+        rc = read_scenarios(rd, v, &shared);
+    else if (rc == PLANOMSORG_OK && (shared.capacity || shared.targets)) {
         planomsorg_scenario *sc = NULL;
         rc = planomsorg_scenario_new_bundle(&sc, PLANOMSORG_BUNDLE_MIDDLE);
         if (rc == PLANOMSORG_OK)
-            rc = read_capacity(rd, capacity, sc);
+            rc = read_all_capacity(rd, &shared, NULL, NULL, sc);
         if (rc == PLANOMSORG_OK)
             rc = planomsorg_plan_add_scenario(rd->plan, sc);
         planomsorg_scenario_free(sc);

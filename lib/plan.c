@@ -2,6 +2,7 @@
  * scenarios, and runs them into one plan result. Method: docs/methods/plan.md.
  * The modules do the arithmetic; this file only maps scenario levers onto them. */
 #include "planomsorg/plan.h"
+#include "planomsorg/coverage.h"
 #include "planomsorg/data.h"
 #include "planomsorg/demography.h"
 #include "planomsorg/services.h"
@@ -514,17 +515,44 @@ static int lever_path(double *v, const planomsorg_scenario *sc, int lever, int b
     return active;
 }
 
+/* Places of a coverage target: target(y) x persons of the band in year y, for the plan's
+ * years from the target's first year on (the last target holds after its path). */
+static int target_places(const struct pl_capacity *cap, const planomsorg_population *pop,
+                         int base, int last, int level, planomsorg_services *svc)
+{
+    int first = cap->first_year > base ? cap->first_year : base;
+    if (first > last)
+        return PLANOMSORG_OK;
+    int n = last - first + 1;
+    double *places = malloc((size_t)n * sizeof *places);
+    if (!places)
+        return pl_error(PLANOMSORG_ENOMEM, "planomsorg_plan_run: out of memory");
+    int rc = PLANOMSORG_OK;
+    for (int t = 0; t < n && rc == PLANOMSORG_OK; t++) {
+        int i = first + t - cap->first_year;
+        double target = cap->places[i < cap->n_years ? i : cap->n_years - 1];
+        rc = planomsorg_coverage_required(&places[t], target, pop, first + t, cap->age_lo,
+                                          cap->age_hi);
+    }
+    if (rc == PLANOMSORG_OK)
+        rc = planomsorg_services_set_capacity(svc, level, places, first, n);
+    free(places);
+    return rc;
+}
+
 static int apply_capacity(planomsorg_services *svc, const planomsorg_scenario *sc,
-                          const planomsorg_staircase *stairs)
+                          const planomsorg_plan *p, const planomsorg_population *pop)
 {
     for (int i = 0; i < sc->n_capacity; i++) {
         const struct pl_capacity *cap = &sc->capacity[i];
         int level = -1;
-        if (planomsorg_staircase_find(&level, stairs, cap->level) != PLANOMSORG_OK)
+        if (planomsorg_staircase_find(&level, p->sc, cap->level) != PLANOMSORG_OK)
             return pl_error(PLANOMSORG_ECONSISTENCY, "capacity plan for unknown level '%s'",
                             cap->level);
-        int rc = planomsorg_services_set_capacity(svc, level, cap->places, cap->first_year,
-                                                  cap->n_years);
+        int rc = cap->is_target
+                     ? target_places(cap, pop, p->base_year, p->last_year, level, svc)
+                     : planomsorg_services_set_capacity(svc, level, cap->places,
+                                                        cap->first_year, cap->n_years);
         if (rc != PLANOMSORG_OK)
             return rc;
     }
@@ -589,7 +617,7 @@ static int apply_deaths(planomsorg_services *svc, struct run_ctx *c, const plano
 }
 
 static int build_services(planomsorg_services **out, struct run_ctx *c,
-                          const planomsorg_scenario *sc)
+                          const planomsorg_scenario *sc, const planomsorg_population *pop)
 {
     const planomsorg_plan *p = c->plan;
     int n = c->n_years, K = planomsorg_staircase_n_levels(p->sc);
@@ -626,7 +654,7 @@ static int build_services(planomsorg_services **out, struct run_ctx *c,
                 rc = planomsorg_services_set_dreining(svc, k, work, p->base_year, n);
         }
     if (rc == PLANOMSORG_OK)
-        rc = apply_capacity(svc, sc, p->sc);
+        rc = apply_capacity(svc, sc, p, pop);
     if (rc == PLANOMSORG_OK)
         rc = apply_health(svc, c, sc, work);
     free(work);
@@ -824,7 +852,7 @@ static int run_scenario(struct pl_plan_run *run, struct run_ctx *c,
     planomsorg_services *svc = NULL;
     int rc = ctx_population(c, sc->demography, &pop);
     if (rc == PLANOMSORG_OK)
-        rc = build_services(&svc, c, sc);
+        rc = build_services(&svc, c, sc, pop);
     if (rc == PLANOMSORG_OK)
         rc = planomsorg_services_run(&run->services, svc, pop, p->base_year, p->last_year);
     planomsorg_services_free(svc);

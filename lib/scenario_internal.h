@@ -14,9 +14,11 @@ struct pl_lever {
 
 struct pl_capacity {
     char level[PLANOMSORG_LEVEL_NAME_MAX + 1];
-    double *places;
+    double *places;   /* places, or coverage targets when is_target */
     int first_year;
     int n_years;
+    int is_target;
+    int age_lo, age_hi;
 };
 
 struct planomsorg_scenario {
