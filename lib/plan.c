@@ -11,6 +11,7 @@
 #include "error.h"
 #include "plan_internal.h"
 #include "scenario_internal.h"
+#include "staircase_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -873,9 +874,10 @@ static int run_scenario(struct pl_plan_run *run, struct run_ctx *c,
     return rc;
 }
 
-/* KOSTRA year of the default rates: base_year - 1, or when a cell the default staircase
+/* KOSTRA year of the default rates: base_year - 1, or when a total the default staircase
  * needs is suppressed in that year, the nearest year that has them all (base_year, then
- * base_year - 2); base_year - 1 again when none has, so that the run reports the cell. */
+ * base_year - 2); base_year - 1 again when none has, where the suppressed totals are
+ * imputed from national rates (planomsorg_services_kostra_users()). */
 static int default_kostra_year(const planomsorg_plan *plan)
 {
     if (plan->rates_kind != PL_RATES_KOSTRA)
@@ -884,7 +886,8 @@ static int default_kostra_year(const planomsorg_plan *plan)
     double users[PLANOMSORG_N_DEFAULT_LEVELS * PLANOMSORG_N_KOSTRA_BANDS];
     for (int i = 0; i < 3; i++)
         if (planomsorg_services_kostra_users(users, sizeof users / sizeof users[0],
-                                             plan->region, candidates[i]) == PLANOMSORG_OK)
+                                             plan->region, candidates[i]) == PLANOMSORG_OK &&
+            !pl_services_kostra_imputed(plan->region, candidates[i]))
             return candidates[i];
     return plan->base_year - 1;
 }
