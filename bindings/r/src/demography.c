@@ -266,9 +266,7 @@ SEXP C_components_dims(SEXP comp)
 SEXP C_components_export(SEXP comp, SEXP component)
 {
     const planomsorg_components *c = rpl_components(comp);
-    /* planomsorg_components_size() is declared but not exported by 1.0.0's map. */
-    size_t n = (size_t)planomsorg_components_n_years(c) * PLANOMSORG_N_SEXES *
-               (size_t)(planomsorg_components_max_age(c) + 1);
+    size_t n = planomsorg_components_size(c);
     SEXP out = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)n));
     RPL_CHECK(planomsorg_components_export(c, rpl_int(component, "component"), REAL(out), n));
     SEXP dim = PROTECT(Rf_allocVector(INTSXP, 3));
