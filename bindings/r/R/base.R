@@ -84,3 +84,7 @@ planomsorg_status_codes <- function() {
   data.frame(code = codes, name = name, condition_class = tolower(name),
              meaning = sub("^[^:]*: *", "", text), stringsAsFactors = FALSE)
 }
+
+# Frees the C object of any handle now (R's collector does not see C memory, so long
+# loops that make large results may call this, or gc()). The handle is unusable after.
+planomsorg_free <- function(x) invisible(.Call(C_handle_free, x))

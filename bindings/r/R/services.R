@@ -259,8 +259,8 @@ services_run <- function(svc, pop, first_year, last_year) {
 }
 
 print.planomsorg_services <- function(x, ...) {
-  cat(sprintf("<planomsorg_services> %d levels: %s\n", length(.svc_levels(x)),
-              paste(.svc_levels(x), collapse = ", ")))
+  lv <- staircase_levels(services_staircase(x))$name
+  cat(sprintf("<planomsorg_services> %d levels: %s\n", length(lv), paste(lv, collapse = ", ")))
   invisible(x)
 }
 

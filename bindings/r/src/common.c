@@ -82,3 +82,52 @@ SEXP rpl_string_or_na(const char *s)
 {
     return s ? Rf_mkString(s) : Rf_ScalarString(NA_STRING);
 }
+
+/* Frees any handle now instead of at garbage collection. A borrowed handle (a view
+ * into another object) is only detached. Freeing twice is harmless. */
+typedef void (*free_fn)(void *);
+static const struct {
+    const char *cls;
+    free_fn fn;
+} free_table[] = {
+    {"planomsorg_population", (free_fn)planomsorg_population_free},
+    {"planomsorg_demography", (free_fn)planomsorg_demography_free},
+    {"planomsorg_components", (free_fn)planomsorg_components_free},
+    {"planomsorg_cohort", (free_fn)planomsorg_cohort_free},
+    {"planomsorg_cohort_result", (free_fn)planomsorg_cohort_result_free},
+    {"planomsorg_staircase", (free_fn)planomsorg_staircase_free},
+    {"planomsorg_transitions", (free_fn)planomsorg_transitions_free},
+    {"planomsorg_services", (free_fn)planomsorg_services_free},
+    {"planomsorg_result", (free_fn)planomsorg_result_free},
+    {"planomsorg_staffing", (free_fn)planomsorg_staffing_free},
+    {"planomsorg_staffing_result", (free_fn)planomsorg_staffing_result_free},
+    {"planomsorg_costs", (free_fn)planomsorg_costs_free},
+    {"planomsorg_costs_result", (free_fn)planomsorg_costs_result_free},
+    {"planomsorg_scenario", (free_fn)planomsorg_scenario_free},
+    {"planomsorg_plan", (free_fn)planomsorg_plan_free},
+    {"planomsorg_plan_result", (free_fn)planomsorg_plan_result_free},
+    {"planomsorg_ssbproj", (free_fn)planomsorg_ssbproj_free},
+    {"planomsorg_estimate", (free_fn)planomsorg_estimate_free},
+    {"planomsorg_mc", (free_fn)planomsorg_mc_free},
+};
+
+SEXP C_handle_free(SEXP x)
+{
+    if (TYPEOF(x) != EXTPTRSXP)
+        Rf_error("expected a planomsorg object");
+    SEXP tag = R_ExternalPtrTag(x);
+    if (Rf_getAttrib(x, Rf_install("borrowed")) != R_NilValue) {
+        R_ClearExternalPtr(x);
+        return R_NilValue;
+    }
+    for (size_t i = 0; i < sizeof free_table / sizeof free_table[0]; i++) {
+        if (tag == Rf_install(free_table[i].cls)) {
+            void *p = R_ExternalPtrAddr(x);
+            R_ClearExternalPtr(x);
+            free_table[i].fn(p);
+            return R_NilValue;
+        }
+    }
+    Rf_error("expected a planomsorg object");
+    return R_NilValue;
+}

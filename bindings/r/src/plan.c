@@ -492,6 +492,7 @@ SEXP C_plan_result_services(SEXP res, SEXP scenario)
         Rf_error("no scenario %d in this result", rpl_int(scenario, "scenario") + 1);
     SEXP x = PROTECT(R_MakeExternalPtr((void *)s, Rf_install("planomsorg_result"), res));
     Rf_setAttrib(x, R_ClassSymbol, Rf_mkString("planomsorg_result"));
+    Rf_setAttrib(x, Rf_install("borrowed"), Rf_ScalarLogical(TRUE));
     UNPROTECT(1);
     return x;
 }

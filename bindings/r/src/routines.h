@@ -74,6 +74,7 @@ SEXP C_estimate_read_panel(SEXP, SEXP, SEXP, SEXP, SEXP, SEXP);
 SEXP C_estimate_set_pooling(SEXP, SEXP);
 SEXP C_estimate_set_prior(SEXP, SEXP, SEXP);
 SEXP C_estimate_transitions(SEXP, SEXP);
+SEXP C_handle_free(SEXP);
 SEXP C_infant_a0(SEXP, SEXP);
 SEXP C_kostra_names(void);
 SEXP C_lever_find(SEXP);

@@ -269,3 +269,27 @@ test_that("coverage targets become places target x persons of the band", {
   expect_pl_error(scenario_set_coverage_target(s, "long_term", 1.5, 2026), "evalue")
   expect_pl_error(scenario_set_coverage_target(s, "long_term", 0.1, 2026, 90, 80), "erange")
 })
+
+test_that("borrowed objects keep their owners alive; saved handles are refused", {
+  p <- bundles_plan(last = 2027)
+  r <- plan_run(p)
+  want <- plan_result_get(r, "users", "best")
+  sv <- plan_result_services(r, "best")
+  rm(r)
+  invisible(gc())
+  u <- result_users(sv)
+  expect_equal(as.vector(tapply(u$users[u$level != "none"], u$year[u$level != "none"], sum)),
+               want, tolerance = 1e-9)
+  proj <- ssbproj_parse(ssb_text(), "ssb.csv")
+  pl <- plan_new("5001", 2026, 2028)
+  plan_set_alignment(pl, proj, "Trondheim")
+  rm(proj)
+  invisible(gc())
+  ra <- plan_run(pl)
+  expect_equal(plan_result_get(ra, "population_80p"),
+               (9000 * c(1, 1.01, 1.02)), tolerance = 1e-9)
+  f <- tempfile(fileext = ".rds")
+  on.exit(unlink(f))
+  saveRDS(data_population("5001"), f)
+  expect_error(population_years(readRDS(f)), "restored from a saved session")
+})

@@ -230,3 +230,44 @@ test_that("services error paths", {
   expect_error(result_users(r, levels = "castle"), "unknown level")
   expect_pl_error(result_write_csv(r, file.path(tempdir(), "no", "dir.csv")), "eio")
 })
+
+test_that("finalizers free the C objects (RSS stays flat over many results)", {
+  skip_if_not(file.exists("/proc/self/status"), "no /proc/self/status")
+  rss_mb <- function() {
+    l <- grep("^VmRSS:", readLines("/proc/self/status"), value = TRUE)
+    as.numeric(gsub("[^0-9]", "", l)) / 1024
+  }
+  pop <- population_project(data_population("5001"), demography_default("5001", 2025), 2026,
+                            2040, components = FALSE)
+  svc <- services_new()
+  services_set_rates_kostra(svc, "5001", 2025)
+  run <- function(n) for (i in seq_len(n)) {
+    r <- services_run(svc, pop, 2026, 2040)       # about 400 kB of C memory each
+    p <- population_copy(pop)
+  }
+  run(400)
+  invisible(gc())
+  before <- rss_mb()
+  run(400)                                        # 160 MB more if nothing were freed
+  invisible(gc())
+  run(400)
+  invisible(gc())
+  expect_lt(rss_mb() - before, 60)
+  # freeing at once: every handle kind, and a borrowed view only detached
+  for (h in list(pop = population_copy(pop), svc = services_new(),
+                 r = services_run(svc, pop, 2026, 2027), sc = staircase_default(),
+                 tr = transitions_new(2, 0), st = staffing_default(2026, 1),
+                 co = costs_new(1, 2026, 1), sn = scenario_new("a"),
+                 pl = plan_new("5001", 2026, 2027), es = estimate_new(2, 0),
+                 de = demography_new(2026), ch = cohort_new("a", 1))) {
+    planomsorg_free(h)
+    planomsorg_free(h)
+    expect_error(print(h), "no longer valid", info = class(h))
+  }
+  pr <- plan_run(plan_new("5001", 2026, 2027))
+  v <- plan_result_services(pr)
+  planomsorg_free(v)
+  expect_error(result_info(v), "no longer valid")
+  expect_equal(length(plan_result_get(pr, "users")), 2)
+  expect_error(planomsorg_free(1), "expected a planomsorg object")
+})
