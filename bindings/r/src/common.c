@@ -86,29 +86,57 @@ SEXP rpl_string_or_na(const char *s)
 /* Frees any handle now instead of at garbage collection. A borrowed handle (a view
  * into another object) is only detached. Freeing twice is harmless. */
 typedef void (*free_fn)(void *);
+
+/* One wrapper per type, so that each free function is called through its own type. */
+#define FREE_WRAPPER(T)                                                                  \
+    static void free_##T(void *p)                                                        \
+    {                                                                                    \
+        planomsorg_##T##_free((planomsorg_##T *)p);                                      \
+    }
+FREE_WRAPPER(population)
+FREE_WRAPPER(demography)
+FREE_WRAPPER(components)
+FREE_WRAPPER(cohort)
+FREE_WRAPPER(cohort_result)
+FREE_WRAPPER(staircase)
+FREE_WRAPPER(transitions)
+FREE_WRAPPER(services)
+FREE_WRAPPER(result)
+FREE_WRAPPER(staffing)
+FREE_WRAPPER(staffing_result)
+FREE_WRAPPER(costs)
+FREE_WRAPPER(costs_result)
+FREE_WRAPPER(scenario)
+FREE_WRAPPER(plan)
+FREE_WRAPPER(plan_result)
+FREE_WRAPPER(ssbproj)
+FREE_WRAPPER(estimate)
+FREE_WRAPPER(mc)
+#undef FREE_WRAPPER
+
 static const struct {
     const char *cls;
     free_fn fn;
 } free_table[] = {
-    {"planomsorg_population", (free_fn)planomsorg_population_free},
-    {"planomsorg_demography", (free_fn)planomsorg_demography_free},
-    {"planomsorg_components", (free_fn)planomsorg_components_free},
-    {"planomsorg_cohort", (free_fn)planomsorg_cohort_free},
-    {"planomsorg_cohort_result", (free_fn)planomsorg_cohort_result_free},
-    {"planomsorg_staircase", (free_fn)planomsorg_staircase_free},
-    {"planomsorg_transitions", (free_fn)planomsorg_transitions_free},
-    {"planomsorg_services", (free_fn)planomsorg_services_free},
-    {"planomsorg_result", (free_fn)planomsorg_result_free},
-    {"planomsorg_staffing", (free_fn)planomsorg_staffing_free},
-    {"planomsorg_staffing_result", (free_fn)planomsorg_staffing_result_free},
-    {"planomsorg_costs", (free_fn)planomsorg_costs_free},
-    {"planomsorg_costs_result", (free_fn)planomsorg_costs_result_free},
-    {"planomsorg_scenario", (free_fn)planomsorg_scenario_free},
-    {"planomsorg_plan", (free_fn)planomsorg_plan_free},
-    {"planomsorg_plan_result", (free_fn)planomsorg_plan_result_free},
-    {"planomsorg_ssbproj", (free_fn)planomsorg_ssbproj_free},
-    {"planomsorg_estimate", (free_fn)planomsorg_estimate_free},
-    {"planomsorg_mc", (free_fn)planomsorg_mc_free},
+    {"planomsorg_population", free_population},
+    {"planomsorg_demography", free_demography},
+    {"planomsorg_components", free_components},
+    {"planomsorg_cohort", free_cohort},
+    {"planomsorg_cohort_result", free_cohort_result},
+    {"planomsorg_staircase", free_staircase},
+    {"planomsorg_transitions", free_transitions},
+    {"planomsorg_services", free_services},
+    {"planomsorg_result", free_result},
+    {"planomsorg_staffing", free_staffing},
+    {"planomsorg_staffing_result", free_staffing_result},
+    {"planomsorg_costs", free_costs},
+    {"planomsorg_costs_result", free_costs_result},
+    {"planomsorg_scenario", free_scenario},
+    {"planomsorg_plan", free_plan},
+    {"planomsorg_plan_result", free_plan_result},
+    {"planomsorg_ssbproj", free_ssbproj},
+    {"planomsorg_estimate", free_estimate},
+    {"planomsorg_mc", free_mc},
 };
 
 SEXP C_handle_free(SEXP x)
