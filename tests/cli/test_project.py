@@ -180,7 +180,7 @@ def expect(args, code, fragment):
 
 
 expect(["--municipality", "9999"], 2, "unknown municipality '9999'")
-expect(["--municipality", "Oslo"], 2, "unknown municipality")
+expect(["--municipality", "Oslo"], 64, "four-digit")
 expect(["--from", "2030"], 2, "no observed population of Norway on 1 January 2030")
 expect(["--from", "1970"], 2, "no observed population")
 expect(["--municipality", "0301", "--from", "2020"], 2, "no observed population")
@@ -191,7 +191,7 @@ expect(["--bogus"], 64, "unknown option '--bogus'")
 expect(["--alternative", "medium"], 64, "'medium' is not one of low, main, high")
 expect(["--format", "xml"], 64, "--format")
 expect(["--from", "abc"], 64, "--from")
-expect(["--from"], 64, "needs a value")
+expect(["--from"], 64, "--from needs an argument")
 expect(["--to", "2020"], 64, "before --from")
 expect(["--from", "2020", "--as-of", "2022"], 64, "must be before the base year")
 expect(["--ssb-region", "Skien"], 64, "--ssb-region needs --align-ssb")
