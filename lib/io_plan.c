@@ -503,36 +503,6 @@ static int read_costs(struct reader *rd, const yaml_node_t *n)
     return rc;
 }
 
-/* Capacity plans of a mapping level -> path into a scenario. */
-static int read_capacity(struct reader *rd, const yaml_node_t *n, planomsorg_scenario *sc)
-{
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "capacity");
-    for (yaml_node_pair_t *p = rc ? NULL : n->data.mapping.pairs.start;
-         p && p < n->data.mapping.pairs.top && rc == PLANOMSORG_OK; p++) {
-        yaml_node_t *k = get_node(rd, p->key), *v = get_node(rd, p->value);
-        int level = 0;
-        rc = expect_type(rd, k, YAML_SCALAR_NODE, "a level name");
-        if (rc == PLANOMSORG_OK)
-            rc = find_level(rd, k, &level);
-        struct path path = {0};
-        char label[120];
-        snprintf(label, sizeof label, "capacity of %s", rc ? "" : scalar(k));
-        if (rc == PLANOMSORG_OK)
-            rc = read_path(rd, v, label, 0, 1e9, &path);
-        if (rc == PLANOMSORG_OK && path.constant)
-            rc = node_error(rd, v, PLANOMSORG_EFORMAT, "%s must be a path with 'from' (the "
-                            "places start in a year)", label);
-        if (rc == PLANOMSORG_OK) {
-            rc = planomsorg_scenario_set_capacity(sc, scalar(k), path.values, path.first_year,
-                                                  path.n_years);
-            if (rc != PLANOMSORG_OK)
-                rc = wrap_error(rd, v, rc);
-        }
-        free(path.values);
-    }
-    return rc;
-}
-
 /* An age band "80+", "67-79" or "90". */
 static int read_ages(struct reader *rd, const yaml_node_t *n, int *lo, int *hi)
 {
@@ -560,10 +530,12 @@ static int read_ages(struct reader *rd, const yaml_node_t *n, int *lo, int *hi)
     return PLANOMSORG_OK;
 }
 
-/* Coverage targets: a mapping level -> path of fractions, with "ages" (default 80+). */
-static int read_targets(struct reader *rd, const yaml_node_t *n, planomsorg_scenario *sc)
+/* Capacity plans (a mapping level -> path of places) or, with `targets`, coverage targets
+ * (level -> path of fractions, with "ages", default 80+) into a scenario. */
+static int read_level_paths(struct reader *rd, const yaml_node_t *n, planomsorg_scenario *sc,
+                            int targets)
 {
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "coverage_targets");
+    int rc = expect_type(rd, n, YAML_MAPPING_NODE, targets ? "coverage_targets" : "capacity");
     for (yaml_node_pair_t *p = rc ? NULL : n->data.mapping.pairs.start;
          p && p < n->data.mapping.pairs.top && rc == PLANOMSORG_OK; p++) {
         yaml_node_t *k = get_node(rd, p->key), *v = get_node(rd, p->value);
@@ -573,18 +545,22 @@ static int read_targets(struct reader *rd, const yaml_node_t *n, planomsorg_scen
             rc = find_level(rd, k, &level);
         struct path path = {0};
         char label[120];
-        snprintf(label, sizeof label, "coverage target of %s", rc ? "" : scalar(k));
+        snprintf(label, sizeof label, "%s of %s", targets ? "coverage target" : "capacity",
+                 rc ? "" : scalar(k));
         if (rc == PLANOMSORG_OK)
-            rc = read_path_keys(rd, v, label, 0, 1, &path, 1);
+            rc = read_path_keys(rd, v, label, 0, targets ? 1 : 1e9, &path, targets);
         if (rc == PLANOMSORG_OK && path.constant)
             rc = node_error(rd, v, PLANOMSORG_EFORMAT, "%s must be a path with 'from' (the "
-                            "target starts in a year)", label);
-        yaml_node_t *ages = rc ? NULL : lookup(rd, v, "ages");
+                            "%s in a year)", label, targets ? "target starts" : "places start");
+        yaml_node_t *ages = rc || !targets ? NULL : lookup(rd, v, "ages");
         if (ages)
             rc = read_ages(rd, ages, &lo, &hi);
         if (rc == PLANOMSORG_OK) {
-            rc = planomsorg_scenario_set_coverage_target(sc, scalar(k), path.values,
-                                                         path.first_year, path.n_years, lo, hi);
+            rc = targets ? planomsorg_scenario_set_coverage_target(sc, scalar(k), path.values,
+                                                                   path.first_year,
+                                                                   path.n_years, lo, hi)
+                         : planomsorg_scenario_set_capacity(sc, scalar(k), path.values,
+                                                            path.first_year, path.n_years);
             if (rc != PLANOMSORG_OK)
                 rc = wrap_error(rd, v, rc);
         }
@@ -604,13 +580,13 @@ static int read_all_capacity(struct reader *rd, const struct shared_capacity *sh
 {
     int rc = PLANOMSORG_OK;
     if (shared->capacity)
-        rc = read_capacity(rd, shared->capacity, sc);
+        rc = read_level_paths(rd, shared->capacity, sc, 0);
     if (rc == PLANOMSORG_OK && shared->targets)
-        rc = read_targets(rd, shared->targets, sc);
+        rc = read_level_paths(rd, shared->targets, sc, 1);
     if (rc == PLANOMSORG_OK && own_capacity)
-        rc = read_capacity(rd, own_capacity, sc);
+        rc = read_level_paths(rd, own_capacity, sc, 0);
     if (rc == PLANOMSORG_OK && own_targets)
-        rc = read_targets(rd, own_targets, sc);
+        rc = read_level_paths(rd, own_targets, sc, 1);
     return rc;
 }
 
