@@ -160,14 +160,9 @@ int planomsorg_mc_new(planomsorg_mc **out, const planomsorg_services *svc,
     *out = NULL;
     PL_CHECK_NULL(svc);
     PL_CHECK_NULL(pop);
-    int rc = pl_population_check_year(pop, first_year, __func__);
-    if (rc == PLANOMSORG_OK)
-        rc = pl_population_check_year(pop, last_year, __func__);
+    int rc = pl_population_check_years(pop, first_year, last_year, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (last_year < first_year)
-        return pl_error(PLANOMSORG_ERANGE, "%s: last year %d before first year %d", __func__,
-                        last_year, first_year);
     planomsorg_mc *mc = calloc(1, sizeof *mc);
     if (mc == NULL)
         return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
@@ -807,6 +802,16 @@ static int locate(const planomsorg_mc *mc, int measure, int year, int level, int
     return PLANOMSORG_OK;
 }
 
+/* Copies the n_draws draws col[] to values[0..n-1] (n must be n_draws). */
+static int copy_draws(double *values, size_t n, const double *col, int n_draws, const char *what)
+{
+    if (n != (size_t)n_draws)
+        return pl_error(PLANOMSORG_EDIMENSION, "%s: n is %zu, the run has %d draws", what, n,
+                        n_draws);
+    memcpy(values, col, n * sizeof *values);
+    return PLANOMSORG_OK;
+}
+
 int planomsorg_mc_draws(double *values, size_t n, const planomsorg_mc *mc, int measure, int year,
                         int level, int band)
 {
@@ -815,11 +820,7 @@ int planomsorg_mc_draws(double *values, size_t n, const planomsorg_mc *mc, int m
     int rc = locate(mc, measure, year, level, band, &col, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (n != (size_t)mc->n_draws)
-        return pl_error(PLANOMSORG_EDIMENSION, "%s: n is %zu, the run has %d draws", __func__, n,
-                        mc->n_draws);
-    memcpy(values, col, n * sizeof *values);
-    return PLANOMSORG_OK;
+    return copy_draws(values, n, col, mc->n_draws, __func__);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -838,6 +839,21 @@ static double type7(const double *x, int n, double p)
     return x[lo] + (h - lo) * (x[lo + 1] - x[lo]);
 }
 
+/* The type 7 percentile prob of the n draws col[0..n-1] (copied, then sorted). */
+static int quantile_of(double *out, const double *col, int n, double prob, const char *what)
+{
+    if (!(prob >= 0 && prob <= 1))
+        return pl_error(PLANOMSORG_EVALUE, "%s: probability %g outside [0, 1]", what, prob);
+    double *x = malloc((size_t)n * sizeof *x);
+    if (x == NULL)
+        return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", what);
+    memcpy(x, col, (size_t)n * sizeof *x);
+    qsort(x, (size_t)n, sizeof *x, cmp_double);
+    *out = type7(x, n, prob);
+    free(x);
+    return PLANOMSORG_OK;
+}
+
 int planomsorg_mc_quantile(double *out, const planomsorg_mc *mc, double prob, int measure,
                            int year, int level, int band)
 {
@@ -846,16 +862,7 @@ int planomsorg_mc_quantile(double *out, const planomsorg_mc *mc, double prob, in
     int rc = locate(mc, measure, year, level, band, &col, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (!(prob >= 0 && prob <= 1))
-        return pl_error(PLANOMSORG_EVALUE, "%s: probability %g outside [0, 1]", __func__, prob);
-    double *x = malloc((size_t)mc->n_draws * sizeof *x);
-    if (x == NULL)
-        return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
-    memcpy(x, col, (size_t)mc->n_draws * sizeof *x);
-    qsort(x, (size_t)mc->n_draws, sizeof *x, cmp_double);
-    *out = type7(x, mc->n_draws, prob);
-    free(x);
-    return PLANOMSORG_OK;
+    return quantile_of(out, col, mc->n_draws, prob, __func__);
 }
 
 static void mean_sd(const double *x, int n, double *mean, double *sd)
@@ -920,11 +927,7 @@ int planomsorg_mc_plan_draws(double *values, size_t n, const planomsorg_mc *mc, 
     int rc = plan_locate(mc, year, measure, level, group, &i, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (n != (size_t)mc->n_draws)
-        return pl_error(PLANOMSORG_EDIMENSION, "%s: n is %zu, the run has %d draws", __func__, n,
-                        mc->n_draws);
-    memcpy(values, mc->values + i * (size_t)mc->n_draws, n * sizeof *values);
-    return PLANOMSORG_OK;
+    return copy_draws(values, n, mc->values + i * (size_t)mc->n_draws, mc->n_draws, __func__);
 }
 
 int planomsorg_mc_plan_quantile(double *out, const planomsorg_mc *mc, double prob, int year,
@@ -935,16 +938,7 @@ int planomsorg_mc_plan_quantile(double *out, const planomsorg_mc *mc, double pro
     int rc = plan_locate(mc, year, measure, level, group, &i, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (!(prob >= 0 && prob <= 1))
-        return pl_error(PLANOMSORG_EVALUE, "%s: probability %g outside [0, 1]", __func__, prob);
-    double *x = malloc((size_t)mc->n_draws * sizeof *x);
-    if (x == NULL)
-        return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
-    memcpy(x, mc->values + i * (size_t)mc->n_draws, (size_t)mc->n_draws * sizeof *x);
-    qsort(x, (size_t)mc->n_draws, sizeof *x, cmp_double);
-    *out = type7(x, mc->n_draws, prob);
-    free(x);
-    return PLANOMSORG_OK;
+    return quantile_of(out, mc->values + i * (size_t)mc->n_draws, mc->n_draws, prob, __func__);
 }
 
 int planomsorg_mc_plan_summary(double *central, double *mean, double *sd,
