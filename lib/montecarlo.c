@@ -6,6 +6,7 @@
 #include "population_internal.h"
 #include "staircase_internal.h"
 
+#include "check.h"
 #include "error.h"
 #include "planomsorg/montecarlo.h"
 
@@ -1086,23 +1087,19 @@ int planomsorg_mc_write_csv(const planomsorg_mc *mc, const char *path, const dou
     return PLANOMSORG_OK;
 }
 
+static const char *const dist_names[PLANOMSORG_N_DISTS] = {
+    "fixed", "normal", "lognormal", "beta", "uniform", "triangular", "split_normal"};
+
 const char *planomsorg_dist_name(int dist)
 {
-    static const char *const names[PLANOMSORG_N_DISTS] = {
-        "fixed", "normal", "lognormal", "beta", "uniform", "triangular", "split_normal"};
-    return dist >= 0 && dist < PLANOMSORG_N_DISTS ? names[dist] : NULL;
+    return dist >= 0 && dist < PLANOMSORG_N_DISTS ? dist_names[dist] : NULL;
 }
 
 int planomsorg_dist_find(int *dist, const char *name)
 {
     PL_CHECK_NULL(dist);
     PL_CHECK_NULL(name);
-    for (int d = 0; d < PLANOMSORG_N_DISTS; d++)
-        if (strcmp(name, planomsorg_dist_name(d)) == 0) {
-            *dist = d;
-            return PLANOMSORG_OK;
-        }
-    return pl_error(PLANOMSORG_ENOTFOUND, "%s: unknown distribution '%s'", __func__, name);
+    return pl_find_name(dist, dist_names, PLANOMSORG_N_DISTS, name, "distribution", __func__);
 }
 
 const char *planomsorg_mc_noise_name(unsigned flag)

@@ -461,12 +461,7 @@ int planomsorg_lever_find(int *lever, const char *name)
 {
     PL_CHECK_NULL(lever);
     PL_CHECK_NULL(name);
-    for (int l = 0; l < PLANOMSORG_N_LEVERS; l++)
-        if (strcmp(lever_names[l], name) == 0) {
-            *lever = l;
-            return PLANOMSORG_OK;
-        }
-    return pl_error(PLANOMSORG_ENOTFOUND, "%s: unknown lever '%s'", __func__, name);
+    return pl_find_name(lever, lever_names, PLANOMSORG_N_LEVERS, name, "lever", __func__);
 }
 
 double planomsorg_lever_neutral(int lever)
@@ -495,11 +490,5 @@ int planomsorg_bundle_find(int *bundle, const char *name)
 {
     PL_CHECK_NULL(bundle);
     PL_CHECK_NULL(name);
-    for (int b = 0; b < PLANOMSORG_N_BUNDLES; b++)
-        if (strcmp(bundle_names[b], name) == 0) {
-            *bundle = b;
-            return PLANOMSORG_OK;
-        }
-    return pl_error(PLANOMSORG_ENOTFOUND, "%s: unknown bundle '%s' (worst, middle, best)",
-                    __func__, name);
+    return pl_find_name(bundle, bundle_names, PLANOMSORG_N_BUNDLES, name, "bundle", __func__);
 }
