@@ -1004,16 +1004,39 @@ static void plan_write_rows(FILE *f, const planomsorg_mc *mc, double *sorted, co
                 else if (r >= 1)
                     group = r - 1 - (bl ? mc->K : 0);
                 size_t i = plan_index(mc, t, m, level, group);
-                char gname[80];
-                snprintf(gname, sizeof gname, "%s",
-                         group == PLANOMSORG_PLAN_ALL ? "all" : mc->plan_groups[group]);
                 fprintf(f, "%s,%d,%s,%s,%s,%.17g", scen, mc->first_year + t,
                         planomsorg_plan_measure_name(m),
                         level == PLANOMSORG_PLAN_ALL ? "all" : planomsorg_staircase_level_name(sc, level),
-                        gname, mc->central[i]);
+                        group == PLANOMSORG_PLAN_ALL ? "all" : mc->plan_groups[group],
+                        mc->central[i]);
                 write_stats(f, mc->values + i * (size_t)n, n, sorted, probs, np);
             }
         }
+}
+
+/* Population layout: users and queue by level and band, and the 24-hour coverage. */
+static void population_write_rows(FILE *f, const planomsorg_mc *mc, double *sorted,
+                                  const double *probs, size_t np)
+{
+    int K = mc->svc->sc.n_levels, n = mc->n_draws;
+    char lab[32];
+    for (int t = 0; t < mc->n_years; t++) {
+        int year = mc->first_year + t;
+        for (int m = PLANOMSORG_MC_USERS; m <= PLANOMSORG_MC_QUEUE; m++)
+            for (int k = 0; k < K; k++)
+                for (int b = 0; b <= mc->n_bands; b++) {
+                    band_label(mc, b, lab, sizeof lab);
+                    fprintf(f, "%d,%s,%s,%s,both", year, planomsorg_mc_measure_name(m),
+                            mc->svc->sc.levels[k].name, lab);
+                    write_stats(f, mc->values + measure_index(mc, m, t, k, b) * (size_t)n, n,
+                                sorted, probs, np);
+                }
+        fprintf(f, "%d,coverage_24h,24h,80+,both", year);
+        write_stats(f,
+                    mc->values +
+                        measure_index(mc, PLANOMSORG_MC_COVERAGE_24H, t, 0, 0) * (size_t)n,
+                    n, sorted, probs, np);
+    }
 }
 
 int planomsorg_mc_write_csv(const planomsorg_mc *mc, const char *path, const double *probs,
@@ -1055,32 +1078,10 @@ int planomsorg_mc_write_csv(const planomsorg_mc *mc, const char *path, const dou
             fprintf(f, ",p%g", pc);
     }
     fputc('\n', f);
-    if (mc->plan != NULL) {
+    if (mc->plan != NULL)
         plan_write_rows(f, mc, sorted, probs, n_probs);
-        free(sorted);
-        if (ferror(f) | fclose(f))
-            return pl_error(PLANOMSORG_EIO, "%s: error writing '%s'", __func__, path);
-        return PLANOMSORG_OK;
-    }
-    int K = mc->svc->sc.n_levels, n = mc->n_draws;
-    char lab[32];
-    for (int t = 0; t < mc->n_years; t++) {
-        int year = mc->first_year + t;
-        for (int m = PLANOMSORG_MC_USERS; m <= PLANOMSORG_MC_QUEUE; m++)
-            for (int k = 0; k < K; k++)
-                for (int b = 0; b <= mc->n_bands; b++) {
-                    band_label(mc, b, lab, sizeof lab);
-                    fprintf(f, "%d,%s,%s,%s,both", year, planomsorg_mc_measure_name(m),
-                            mc->svc->sc.levels[k].name, lab);
-                    write_stats(f, mc->values + measure_index(mc, m, t, k, b) * (size_t)n, n,
-                                sorted, probs, n_probs);
-                }
-        fprintf(f, "%d,coverage_24h,24h,80+,both", year);
-        write_stats(f,
-                    mc->values +
-                        measure_index(mc, PLANOMSORG_MC_COVERAGE_24H, t, 0, 0) * (size_t)n,
-                    n, sorted, probs, n_probs);
-    }
+    else
+        population_write_rows(f, mc, sorted, probs, n_probs);
     free(sorted);
     if (ferror(f) | fclose(f))
         return pl_error(PLANOMSORG_EIO, "%s: error writing '%s'", __func__, path);
