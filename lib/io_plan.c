@@ -170,6 +170,14 @@ static int check_keys(struct reader *rd, const yaml_node_t *map, const char *whe
     return PLANOMSORG_OK;
 }
 
+/* A mapping (named `where` in messages) whose keys are among the allowed ones. */
+static int expect_mapping(struct reader *rd, const yaml_node_t *n, const char *where,
+                          const char *const *allowed)
+{
+    int rc = expect_type(rd, n, YAML_MAPPING_NODE, where);
+    return rc != PLANOMSORG_OK ? rc : check_keys(rd, n, where, allowed);
+}
+
 static yaml_node_t *lookup(struct reader *rd, const yaml_node_t *map, const char *key)
 {
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
@@ -358,9 +366,7 @@ static void relative_path(struct reader *rd, const char *name, char *path, size_
 static int read_align(struct reader *rd, const yaml_node_t *n)
 {
     static const char *const keys[] = {"file", "region", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "align");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "align", keys);
+    int rc = expect_mapping(rd, n, "align", keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     yaml_node_t *file = lookup(rd, n, "file"), *region = lookup(rd, n, "region");
@@ -388,9 +394,7 @@ static int read_align(struct reader *rd, const yaml_node_t *n)
 static int read_population(struct reader *rd, const yaml_node_t *n)
 {
     static const char *const keys[] = {"source", "file", "align", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "population");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "population", keys);
+    int rc = expect_mapping(rd, n, "population", keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     yaml_node_t *source = lookup(rd, n, "source"), *file = lookup(rd, n, "file");
@@ -430,9 +434,7 @@ static int read_population(struct reader *rd, const yaml_node_t *n)
 static int read_rates(struct reader *rd, const yaml_node_t *n)
 {
     static const char *const keys[] = {"kostra_year", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "rates");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "rates", keys);
+    int rc = expect_mapping(rd, n, "rates", keys);
     yaml_node_t *y = rc ? NULL : lookup(rd, n, "kostra_year");
     if (y) {
         int year = 0;
@@ -447,9 +449,7 @@ static int read_staffing(struct reader *rd, const yaml_node_t *n)
 {
     static const char *const keys[] = {"fte_per_user", "absence", "position_share", "attrition",
                                        "workforce", "fulltime", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "staffing");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "staffing", keys);
+    int rc = expect_mapping(rd, n, "staffing", keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     struct pl_overrides *ov = &rd->plan->ov;
@@ -466,9 +466,7 @@ static int read_staffing(struct reader *rd, const yaml_node_t *n)
         rc = read_table(rd, v, "workforce", 1, 0, 1e8, ov->workforce);
     if ((v = lookup(rd, n, "fulltime")) && rc == PLANOMSORG_OK) {
         static const char *const fk[] = {"increase", "cap", NULL};
-        rc = expect_type(rd, v, YAML_MAPPING_NODE, "fulltime");
-        if (rc == PLANOMSORG_OK)
-            rc = check_keys(rd, v, "fulltime", fk);
+        rc = expect_mapping(rd, v, "fulltime", fk);
         yaml_node_t *inc = rc ? NULL : lookup(rd, v, "increase");
         yaml_node_t *cap = rc ? NULL : lookup(rd, v, "cap");
         if (rc == PLANOMSORG_OK && !inc)
@@ -485,9 +483,7 @@ static int read_costs(struct reader *rd, const yaml_node_t *n)
 {
     static const char *const keys[] = {"cost_per_fte", "cost_per_user", "place_cost",
                                        "grant_share", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "costs");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "costs", keys);
+    int rc = expect_mapping(rd, n, "costs", keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     struct pl_overrides *ov = &rd->plan->ov;
@@ -596,9 +592,7 @@ static int read_scenario(struct reader *rd, const yaml_node_t *n,
     static const char *const keys[] = {"name", "bundle", "demography", "health", "family_care",
                                        "standard", "productivity", "dreining", "recruitment",
                                        "capacity", "coverage_targets", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "a scenario");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "a scenario", keys);
+    int rc = expect_mapping(rd, n, "a scenario", keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     yaml_node_t *name = lookup(rd, n, "name"), *bundle = lookup(rd, n, "bundle");
