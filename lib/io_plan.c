@@ -170,6 +170,14 @@ static int check_keys(struct reader *rd, const yaml_node_t *map, const char *whe
     return PLANOMSORG_OK;
 }
 
+/* A mapping (named `where` in messages) whose keys are among the allowed ones. */
+static int expect_mapping(struct reader *rd, const yaml_node_t *n, const char *where,
+                          const char *const *allowed)
+{
+    int rc = expect_type(rd, n, YAML_MAPPING_NODE, where);
+    return rc != PLANOMSORG_OK ? rc : check_keys(rd, n, where, allowed);
+}
+
 static yaml_node_t *lookup(struct reader *rd, const yaml_node_t *map, const char *key)
 {
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
@@ -358,9 +366,7 @@ static void relative_path(struct reader *rd, const char *name, char *path, size_
 static int read_align(struct reader *rd, const yaml_node_t *n)
 {
     static const char *const keys[] = {"file", "region", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "align");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "align", keys);
+    int rc = expect_mapping(rd, n, "align", keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     yaml_node_t *file = lookup(rd, n, "file"), *region = lookup(rd, n, "region");
@@ -388,9 +394,7 @@ static int read_align(struct reader *rd, const yaml_node_t *n)
 static int read_population(struct reader *rd, const yaml_node_t *n)
 {
     static const char *const keys[] = {"source", "file", "align", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "population");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "population", keys);
+    int rc = expect_mapping(rd, n, "population", keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     yaml_node_t *source = lookup(rd, n, "source"), *file = lookup(rd, n, "file");
@@ -430,9 +434,7 @@ static int read_population(struct reader *rd, const yaml_node_t *n)
 static int read_rates(struct reader *rd, const yaml_node_t *n)
 {
     static const char *const keys[] = {"kostra_year", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "rates");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "rates", keys);
+    int rc = expect_mapping(rd, n, "rates", keys);
     yaml_node_t *y = rc ? NULL : lookup(rd, n, "kostra_year");
     if (y) {
         int year = 0;
@@ -447,9 +449,7 @@ static int read_staffing(struct reader *rd, const yaml_node_t *n)
 {
     static const char *const keys[] = {"fte_per_user", "absence", "position_share", "attrition",
                                        "workforce", "fulltime", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "staffing");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "staffing", keys);
+    int rc = expect_mapping(rd, n, "staffing", keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     struct pl_overrides *ov = &rd->plan->ov;
@@ -466,9 +466,7 @@ static int read_staffing(struct reader *rd, const yaml_node_t *n)
         rc = read_table(rd, v, "workforce", 1, 0, 1e8, ov->workforce);
     if ((v = lookup(rd, n, "fulltime")) && rc == PLANOMSORG_OK) {
         static const char *const fk[] = {"increase", "cap", NULL};
-        rc = expect_type(rd, v, YAML_MAPPING_NODE, "fulltime");
-        if (rc == PLANOMSORG_OK)
-            rc = check_keys(rd, v, "fulltime", fk);
+        rc = expect_mapping(rd, v, "fulltime", fk);
         yaml_node_t *inc = rc ? NULL : lookup(rd, v, "increase");
         yaml_node_t *cap = rc ? NULL : lookup(rd, v, "cap");
         if (rc == PLANOMSORG_OK && !inc)
@@ -485,9 +483,7 @@ static int read_costs(struct reader *rd, const yaml_node_t *n)
 {
     static const char *const keys[] = {"cost_per_fte", "cost_per_user", "place_cost",
                                        "grant_share", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "costs");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "costs", keys);
+    int rc = expect_mapping(rd, n, "costs", keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     struct pl_overrides *ov = &rd->plan->ov;
@@ -500,36 +496,6 @@ static int read_costs(struct reader *rd, const yaml_node_t *n)
         rc = read_table(rd, v, "place_cost", 2, 0, 1e10, ov->place_cost);
     if ((v = lookup(rd, n, "grant_share")) && rc == PLANOMSORG_OK)
         rc = read_table(rd, v, "grant_share", 2, 0, 1, ov->grant_share);
-    return rc;
-}
-
-/* Capacity plans of a mapping level -> path into a scenario. */
-static int read_capacity(struct reader *rd, const yaml_node_t *n, planomsorg_scenario *sc)
-{
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "capacity");
-    for (yaml_node_pair_t *p = rc ? NULL : n->data.mapping.pairs.start;
-         p && p < n->data.mapping.pairs.top && rc == PLANOMSORG_OK; p++) {
-        yaml_node_t *k = get_node(rd, p->key), *v = get_node(rd, p->value);
-        int level = 0;
-        rc = expect_type(rd, k, YAML_SCALAR_NODE, "a level name");
-        if (rc == PLANOMSORG_OK)
-            rc = find_level(rd, k, &level);
-        struct path path = {0};
-        char label[120];
-        snprintf(label, sizeof label, "capacity of %s", rc ? "" : scalar(k));
-        if (rc == PLANOMSORG_OK)
-            rc = read_path(rd, v, label, 0, 1e9, &path);
-        if (rc == PLANOMSORG_OK && path.constant)
-            rc = node_error(rd, v, PLANOMSORG_EFORMAT, "%s must be a path with 'from' (the "
-                            "places start in a year)", label);
-        if (rc == PLANOMSORG_OK) {
-            rc = planomsorg_scenario_set_capacity(sc, scalar(k), path.values, path.first_year,
-                                                  path.n_years);
-            if (rc != PLANOMSORG_OK)
-                rc = wrap_error(rd, v, rc);
-        }
-        free(path.values);
-    }
     return rc;
 }
 
@@ -560,10 +526,12 @@ static int read_ages(struct reader *rd, const yaml_node_t *n, int *lo, int *hi)
     return PLANOMSORG_OK;
 }
 
-/* Coverage targets: a mapping level -> path of fractions, with "ages" (default 80+). */
-static int read_targets(struct reader *rd, const yaml_node_t *n, planomsorg_scenario *sc)
+/* Capacity plans (a mapping level -> path of places) or, with `targets`, coverage targets
+ * (level -> path of fractions, with "ages", default 80+) into a scenario. */
+static int read_level_paths(struct reader *rd, const yaml_node_t *n, planomsorg_scenario *sc,
+                            int targets)
 {
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "coverage_targets");
+    int rc = expect_type(rd, n, YAML_MAPPING_NODE, targets ? "coverage_targets" : "capacity");
     for (yaml_node_pair_t *p = rc ? NULL : n->data.mapping.pairs.start;
          p && p < n->data.mapping.pairs.top && rc == PLANOMSORG_OK; p++) {
         yaml_node_t *k = get_node(rd, p->key), *v = get_node(rd, p->value);
@@ -573,18 +541,22 @@ static int read_targets(struct reader *rd, const yaml_node_t *n, planomsorg_scen
             rc = find_level(rd, k, &level);
         struct path path = {0};
         char label[120];
-        snprintf(label, sizeof label, "coverage target of %s", rc ? "" : scalar(k));
+        snprintf(label, sizeof label, "%s of %s", targets ? "coverage target" : "capacity",
+                 rc ? "" : scalar(k));
         if (rc == PLANOMSORG_OK)
-            rc = read_path_keys(rd, v, label, 0, 1, &path, 1);
+            rc = read_path_keys(rd, v, label, 0, targets ? 1 : 1e9, &path, targets);
         if (rc == PLANOMSORG_OK && path.constant)
             rc = node_error(rd, v, PLANOMSORG_EFORMAT, "%s must be a path with 'from' (the "
-                            "target starts in a year)", label);
-        yaml_node_t *ages = rc ? NULL : lookup(rd, v, "ages");
+                            "%s in a year)", label, targets ? "target starts" : "places start");
+        yaml_node_t *ages = rc || !targets ? NULL : lookup(rd, v, "ages");
         if (ages)
             rc = read_ages(rd, ages, &lo, &hi);
         if (rc == PLANOMSORG_OK) {
-            rc = planomsorg_scenario_set_coverage_target(sc, scalar(k), path.values,
-                                                         path.first_year, path.n_years, lo, hi);
+            rc = targets ? planomsorg_scenario_set_coverage_target(sc, scalar(k), path.values,
+                                                                   path.first_year,
+                                                                   path.n_years, lo, hi)
+                         : planomsorg_scenario_set_capacity(sc, scalar(k), path.values,
+                                                            path.first_year, path.n_years);
             if (rc != PLANOMSORG_OK)
                 rc = wrap_error(rd, v, rc);
         }
@@ -604,13 +576,13 @@ static int read_all_capacity(struct reader *rd, const struct shared_capacity *sh
 {
     int rc = PLANOMSORG_OK;
     if (shared->capacity)
-        rc = read_capacity(rd, shared->capacity, sc);
+        rc = read_level_paths(rd, shared->capacity, sc, 0);
     if (rc == PLANOMSORG_OK && shared->targets)
-        rc = read_targets(rd, shared->targets, sc);
+        rc = read_level_paths(rd, shared->targets, sc, 1);
     if (rc == PLANOMSORG_OK && own_capacity)
-        rc = read_capacity(rd, own_capacity, sc);
+        rc = read_level_paths(rd, own_capacity, sc, 0);
     if (rc == PLANOMSORG_OK && own_targets)
-        rc = read_targets(rd, own_targets, sc);
+        rc = read_level_paths(rd, own_targets, sc, 1);
     return rc;
 }
 
@@ -620,9 +592,7 @@ static int read_scenario(struct reader *rd, const yaml_node_t *n,
     static const char *const keys[] = {"name", "bundle", "demography", "health", "family_care",
                                        "standard", "productivity", "dreining", "recruitment",
                                        "capacity", "coverage_targets", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "a scenario");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "a scenario", keys);
+    int rc = expect_mapping(rd, n, "a scenario", keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     yaml_node_t *name = lookup(rd, n, "name"), *bundle = lookup(rd, n, "bundle");

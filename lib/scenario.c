@@ -149,7 +149,7 @@ void planomsorg_scenario_free(planomsorg_scenario *sc)
     if (!sc)
         return;
     for (int l = 0; l < PLANOMSORG_N_LEVERS; l++)
-        free(sc->levers[l].path);
+        pl_path_clear(&sc->levers[l].path);
     for (int i = 0; i < sc->n_capacity; i++)
         free(sc->capacity[i].places);
     free(sc);
@@ -175,8 +175,9 @@ int planomsorg_scenario_copy(planomsorg_scenario **out, const planomsorg_scenari
     *c = *sc;
     int ok = 1;
     for (int l = 0; l < PLANOMSORG_N_LEVERS; l++) {
-        c->levers[l].path = dup_doubles(sc->levers[l].path, sc->levers[l].n_years);
-        if (sc->levers[l].n_years > 0 && !c->levers[l].path)
+        const struct pl_path *from = &sc->levers[l].path;
+        c->levers[l].path.values = dup_doubles(from->values, from->n_years);
+        if (from->n_years > 0 && !c->levers[l].path.values)
             ok = 0;
     }
     for (int i = 0; i < sc->n_capacity; i++) {
@@ -231,10 +232,7 @@ int planomsorg_scenario_set_value(planomsorg_scenario *sc, int lever, double val
         rc = pl_scenario_check_value(lever, value, 0, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    free(sc->levers[lever].path);
-    sc->levers[lever].path = NULL;
-    sc->levers[lever].n_years = 0;
-    sc->levers[lever].first_year = 0;
+    pl_path_clear(&sc->levers[lever].path);
     sc->levers[lever].value = value;
     return PLANOMSORG_OK;
 }
@@ -254,10 +252,8 @@ int planomsorg_scenario_set_path(planomsorg_scenario *sc, int lever, const doubl
     double *p = dup_doubles(values, n_years);
     if (!p)
         return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
-    free(sc->levers[lever].path);
-    sc->levers[lever].path = p;
-    sc->levers[lever].first_year = first_year;
-    sc->levers[lever].n_years = n_years;
+    pl_path_clear(&sc->levers[lever].path);
+    sc->levers[lever].path = (struct pl_path){first_year, n_years, p};
     sc->levers[lever].value = lever_neutral[lever];
     return PLANOMSORG_OK;
 }
@@ -292,12 +288,7 @@ int planomsorg_scenario_set_ramp(planomsorg_scenario *sc, int lever, int start_y
 double pl_scenario_lever_at(const planomsorg_scenario *sc, int lever, int year)
 {
     const struct pl_lever *l = &sc->levers[lever];
-    if (l->n_years == 0)
-        return l->value;
-    if (year < l->first_year)
-        return lever_neutral[lever];
-    int i = year - l->first_year;
-    return l->path[i < l->n_years ? i : l->n_years - 1];
+    return l->path.n_years == 0 ? l->value : pl_path_value(&l->path, year, lever_neutral[lever]);
 }
 
 int planomsorg_scenario_lever(double *out, const planomsorg_scenario *sc, int lever, int year)
@@ -341,7 +332,7 @@ int planomsorg_scenario_lever_is_path(const planomsorg_scenario *sc, int lever)
 {
     if (!sc || lever < 0 || lever >= PLANOMSORG_N_LEVERS)
         return -1;
-    return sc->levers[lever].n_years > 0;
+    return sc->levers[lever].path.n_years > 0;
 }
 
 /* Stores places (is_target 0) or coverage targets for a level, replacing its plan. */
@@ -470,12 +461,7 @@ int planomsorg_lever_find(int *lever, const char *name)
 {
     PL_CHECK_NULL(lever);
     PL_CHECK_NULL(name);
-    for (int l = 0; l < PLANOMSORG_N_LEVERS; l++)
-        if (strcmp(lever_names[l], name) == 0) {
-            *lever = l;
-            return PLANOMSORG_OK;
-        }
-    return pl_error(PLANOMSORG_ENOTFOUND, "%s: unknown lever '%s'", __func__, name);
+    return pl_find_name(lever, lever_names, PLANOMSORG_N_LEVERS, name, "lever", __func__);
 }
 
 double planomsorg_lever_neutral(int lever)
@@ -504,11 +490,5 @@ int planomsorg_bundle_find(int *bundle, const char *name)
 {
     PL_CHECK_NULL(bundle);
     PL_CHECK_NULL(name);
-    for (int b = 0; b < PLANOMSORG_N_BUNDLES; b++)
-        if (strcmp(bundle_names[b], name) == 0) {
-            *bundle = b;
-            return PLANOMSORG_OK;
-        }
-    return pl_error(PLANOMSORG_ENOTFOUND, "%s: unknown bundle '%s' (worst, middle, best)",
-                    __func__, name);
+    return pl_find_name(bundle, bundle_names, PLANOMSORG_N_BUNDLES, name, "bundle", __func__);
 }
