@@ -11,7 +11,9 @@
  *     -- users by level, FTE by group, costs -- can be compared with a NumPy
  *     implementation (benchmarks/bench_plan.py) on the same inputs.
  *
- * Usage: bench_plan OUTDIR [REPEATS]
+ * Usage: bench_plan OUTDIR [REPEATS [N_REGIONS]]
+ * N_REGIONS limits the run to Norway and the first municipalities (for profiling under
+ * valgrind --tool=callgrind, which counts instructions repeatably on a loaded machine).
  * Writes the inputs and the C results of timing 2 to OUTDIR (raw little-endian doubles,
  * layout in OUTDIR/meta.json). Run both with benchmarks/run_bench_plan.sh.
  * Figures: docs/performance.md. */
@@ -176,6 +178,8 @@ int main(int argc, char **argv)
     const char *dir = argv[1];
     int repeats = argc > 2 ? atoi(argv[2]) : 5;
     int R = collect_regions();
+    if (argc > 3 && atoi(argv[3]) > 0 && atoi(argv[3]) < R)
+        R = atoi(argv[3]);
 
     /* ---- timing 1: default plans ---- */
     double t_norway = INFINITY;

@@ -57,27 +57,68 @@ static double others_sum(const double *c, int K, int res)
     return sum;
 }
 
-/* Rates mode, one year: rates, family care, dreining, capacity (top-down). */
+/* Rates of every single age of one sex in one year, [age][level]: the table of
+ * pl_services_rates_at() at age - shift. Rates mode keeps one table per sex and rebuilds
+ * it only when the age shift changes (never without healthier ageing). */
+struct rates_table {
+    double *r;     /* [sex][age][level] */
+    double shift[2];
+    int valid[2];
+};
+
+static void rates_table_fill(struct rates_table *t, const planomsorg_services *svc, int A,
+                             int year, int sex)
+{
+    int K = svc->sc.n_levels;
+    double shift = shift_of(svc, year, sex);
+    if (t->valid[sex] && t->shift[sex] == shift)
+        return;
+    double *r = t->r + (size_t)sex * (size_t)(A + 1) * (size_t)K;
+    for (int a = 0; a <= A; a++)
+        pl_services_rates_at(svc, sex, a - shift, r + (size_t)a * (size_t)K);
+    t->shift[sex] = shift;
+    t->valid[sex] = 1;
+}
+
+/* Rates mode, one year: rates, family care, dreining, capacity (top-down). The arithmetic
+ * of each cell is that of cell_from_rates() followed by the levers, in the same order;
+ * everything that does not depend on the cell (the rates by age, the levers' values of the
+ * year) is looked up once per year. */
 static void rates_year(const planomsorg_services *svc, const planomsorg_population *pop, int yi,
-                       int year, double *u, double *queue, const double *cap)
+                       int year, double *u, double *queue, const double *cap,
+                       struct rates_table *tab)
 {
     int K = svc->sc.n_levels, A = pop->max_age, res = svc->residual;
     double family = pl_path_value(&svc->family, year, 1.0);
+    int home[PLANOMSORG_MAX_LEVELS], n_home = 0;
+    int dre[PLANOMSORG_MAX_LEVELS], n_dre = 0; /* dreining levels, highest first */
+    double g[PLANOMSORG_MAX_LEVELS];
+    for (int k = 0; k < K; k++)
+        if (svc->sc.levels[k].kind == PLANOMSORG_LEVEL_KIND_HOME)
+            home[n_home++] = k;
+    for (int k = K - 1; k >= 0; k--) {
+        if (k == res || svc->dreining[k].n_years == 0)
+            continue;
+        g[k] = pl_path_value(&svc->dreining[k], year, 1.0);
+        dre[n_dre++] = k;
+    }
     for (int s = 0; s < 2; s++) {
         const double *P = pl_population_row(pop, yi, s);
+        rates_table_fill(tab, svc, A, year, s);
+        const double *rs = tab->r + (size_t)s * (size_t)(A + 1) * (size_t)K;
         for (int a = 0; a <= A; a++) {
             double *c = u + ((size_t)s * (size_t)(A + 1) + (size_t)a) * (size_t)K;
-            cell_from_rates(svc, year, s, a, P[a], c);
+            const double *ra = rs + (size_t)a * (size_t)K;
+            double persons = P[a];
             for (int k = 0; k < K; k++)
-                if (svc->sc.levels[k].kind == PLANOMSORG_LEVEL_KIND_HOME)
-                    c[k] *= family;
-            for (int k = K - 1; k >= 0; k--) {
-                if (k == res || svc->dreining[k].n_years == 0)
-                    continue;
-                double g = pl_path_value(&svc->dreining[k], year, 1.0);
+                c[k] = ra[k] * persons;
+            for (int i = 0; i < n_home; i++)
+                c[home[i]] *= family;
+            for (int i = 0; i < n_dre; i++) {
+                int k = dre[i];
                 int to = level_below(k);
-                double moved = c[k] * (1.0 - g); /* negative: drawn up from below */
-                double below = to != res ? c[to] : P[a] - others_sum(c, K, res);
+                double moved = c[k] * (1.0 - g[k]); /* negative: drawn up from below */
+                double below = to != res ? c[to] : persons - others_sum(c, K, res);
                 if (moved < 0 && -moved > below)
                     moved = below > 0 ? -below : 0.0;
                 c[k] -= moved;
@@ -87,13 +128,13 @@ static void rates_year(const planomsorg_services *svc, const planomsorg_populati
             /* Never more users than persons: levers that push a cell's levels above its
              * persons (family-care multipliers above 1) are scaled back to fit. */
             double sum = others_sum(c, K, res);
-            if (sum > P[a] && sum > 0) {
+            if (sum > persons && sum > 0) {
                 for (int k = 0; k < K; k++)
                     if (k != res)
-                        c[k] *= P[a] / sum;
-                sum = P[a];
+                        c[k] *= persons / sum;
+                sum = persons;
             }
-            c[res] = P[a] > sum ? P[a] - sum : 0.0;
+            c[res] = persons > sum ? persons - sum : 0.0;
         }
     }
     /* Capacity over all ages and sexes, highest level first so that the persons held
@@ -394,7 +435,9 @@ static int result_alloc(planomsorg_result **out, const planomsorg_services *svc,
     r->n_levels = svc->sc.n_levels;
     r->sc = svc->sc;
     size_t n = (size_t)n_years * cells_per_year(pop->max_age, r->n_levels);
-    r->users = calloc(n, sizeof *r->users);
+    /* users are written in full by both modes (every cell of every year); queues are
+     * only added to where a capacity binds */
+    r->users = malloc(n * sizeof *r->users);
     r->queue = calloc(n, sizeof *r->queue);
     r->capacity = malloc((size_t)n_years * (size_t)r->n_levels * sizeof *r->capacity);
     if (r->users == NULL || r->queue == NULL || r->capacity == NULL) {
@@ -499,9 +542,16 @@ int planomsorg_services_run(planomsorg_result **out, const planomsorg_services *
     int y0i = first_year - pop->first_year;
     size_t per_year = cells_per_year(pop->max_age, r->n_levels);
     if (svc->mode == PLANOMSORG_MODE_RATES) {
+        struct rates_table tab = {.r = malloc(per_year * sizeof *tab.r)};
+        if (tab.r == NULL) {
+            planomsorg_result_free(r);
+            return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_run: out of memory");
+        }
         for (int t = 0; t < r->n_years; t++)
             rates_year(svc, pop, y0i + t, first_year + t, r->users + (size_t)t * per_year,
-                       r->queue + (size_t)t * per_year, r->capacity + (size_t)t * (size_t)r->n_levels);
+                       r->queue + (size_t)t * per_year, r->capacity + (size_t)t * (size_t)r->n_levels,
+                       &tab);
+        free(tab.r);
     } else {
         rc = run_markov(r, svc, pop, y0i);
         if (rc != PLANOMSORG_OK) {
