@@ -124,11 +124,14 @@ static double default_plan(const char *code)
     return v;
 }
 
-static planomsorg_plan *given_plan(const char *code, const planomsorg_population *pop)
+/* The KOSTRA year is set explicitly, so that the plan uses the rates and staffing of the
+ * year whose inputs write_inputs() gives the NumPy side. */
+static planomsorg_plan *given_plan(const char *code, const planomsorg_population *pop, int kyear)
 {
     planomsorg_plan *p = NULL;
     CHECK(planomsorg_plan_new(&p, code, BASE, LAST));
     CHECK(planomsorg_plan_set_population(p, pop));
+    CHECK(planomsorg_plan_set_rates_kostra(p, kyear));
     for (int s = 0; s < NS; s++) {
         planomsorg_scenario *sc = NULL;
         CHECK(planomsorg_scenario_new(&sc, scen_name[s]));
@@ -240,7 +243,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < repeats; i++) {
         double t1 = now();
         for (int r = 0; r < R; r++) {
-            planomsorg_plan *p = given_plan(region_code(r), pops[r]);
+            planomsorg_plan *p = given_plan(region_code(r), pops[r], kostra_year[r]);
             planomsorg_plan_result *res = NULL;
             CHECK(planomsorg_plan_run(&res, p));
             planomsorg_plan_result_free(res);
@@ -257,7 +260,7 @@ int main(int argc, char **argv)
     /* results for the agreement check: [region][scenario][year] and [..][level] */
     FILE *fres = open_out(dir, "results.f64");
     for (int r = 0; r < R; r++) {
-        planomsorg_plan *p = given_plan(region_code(r), pops[r]);
+        planomsorg_plan *p = given_plan(region_code(r), pops[r], kostra_year[r]);
         planomsorg_plan_result *res = NULL;
         CHECK(planomsorg_plan_run(&res, p));
         for (int s = 0; s < NS; s++)
