@@ -480,6 +480,7 @@ static unsigned long draw_seed(unsigned long seed, int draw)
 struct draw_state {
     planomsorg_transitions *tr; /* drawn matrices (estimate set) */
     planomsorg_population *pop; /* noisy population (population noise) */
+    planomsorg_result *res;     /* the services projection, reused from draw to draw */
     double lever_value[PLANOMSORG_N_LEVERS];
     int n_top;
     int levels_top[PLANOMSORG_MAX_LEVELS];
@@ -628,17 +629,14 @@ static int one_draw(planomsorg_mc *mc, struct draw_state *ds, gsl_rng *rng, int 
         }
         pop = ds->pop;
     }
-    /* 5. The projection. */
-    planomsorg_result *res = NULL;
-    int rc = planomsorg_services_run(&res, &local, pop, mc->first_year,
-                                     mc->first_year + mc->n_years - 1);
+    /* 5. The projection, into the arrays of the previous draw of this thread. */
+    int rc = pl_services_run_reuse(&ds->res, &local, pop, mc->first_year,
+                                   mc->first_year + mc->n_years - 1);
     if (rc != PLANOMSORG_OK)
         return rc;
     if (mc->noise & PLANOMSORG_MC_NOISE_USERS)
-        users_noise(res, rng);
-    rc = store_measures(mc, res, draw);
-    planomsorg_result_free(res);
-    return rc;
+        users_noise(ds->res, rng);
+    return store_measures(mc, ds->res, draw);
 }
 
 static int state_init(struct draw_state *ds, const planomsorg_mc *mc)
@@ -673,6 +671,7 @@ static void state_free(struct draw_state *ds)
 {
     planomsorg_transitions_free(ds->tr);
     planomsorg_population_free(ds->pop);
+    planomsorg_result_free(ds->res);
 }
 
 static void *worker_main(void *arg)

@@ -498,16 +498,14 @@ static int run_markov(planomsorg_result *r, const planomsorg_services *svc,
     return PLANOMSORG_OK;
 }
 
-int planomsorg_services_run(planomsorg_result **out, const planomsorg_services *svc,
-                            const planomsorg_population *pop, int first_year, int last_year)
+/* Checks the inputs of a run (the messages name planomsorg_services_run). */
+static int run_check(const planomsorg_services *svc, const planomsorg_population *pop,
+                     int first_year, int last_year)
 {
-    PL_CHECK_NULL(out);
-    *out = NULL;
-    PL_CHECK_NULL(svc);
-    PL_CHECK_NULL(pop);
-    int rc = pl_population_check_year(pop, first_year, __func__);
+    const char *function = "planomsorg_services_run";
+    int rc = pl_population_check_year(pop, first_year, function);
     if (rc == PLANOMSORG_OK)
-        rc = pl_population_check_year(pop, last_year, __func__);
+        rc = pl_population_check_year(pop, last_year, function);
     if (rc != PLANOMSORG_OK)
         return rc;
     if (last_year < first_year)
@@ -535,29 +533,78 @@ int planomsorg_services_run(planomsorg_result **out, const planomsorg_services *
             return pl_error(PLANOMSORG_EDIMENSION,
                             "planomsorg_services_run: Markov mode needs a max age of at least 2");
     }
-    planomsorg_result *r = NULL;
-    rc = result_alloc(&r, svc, pop, first_year, last_year - first_year + 1);
-    if (rc != PLANOMSORG_OK)
-        return rc;
+    return PLANOMSORG_OK;
+}
+
+/* Makes r ready for a run as result_alloc() would, reusing its arrays: same shape. */
+static void result_reset(planomsorg_result *r, const planomsorg_services *svc,
+                         const planomsorg_population *pop)
+{
+    r->mode = svc->mode;
+    r->sc = svc->sc;
+    memcpy(r->pop->persons, pl_population_row(pop, r->first_year - pop->first_year, 0),
+           planomsorg_population_size(r->pop) * sizeof *r->pop->persons);
+    size_t n = (size_t)r->n_years * cells_per_year(r->max_age, r->n_levels);
+    memset(r->queue, 0, n * sizeof *r->queue);
+    for (int t = 0; t < r->n_years; t++)
+        for (int k = 0; k < r->n_levels; k++)
+            r->capacity[(size_t)t * (size_t)r->n_levels + (size_t)k] =
+                pl_path_value(&svc->capacity[k], r->first_year + t, INFINITY);
+}
+
+static int run_into(planomsorg_result *r, const planomsorg_services *svc,
+                    const planomsorg_population *pop, int first_year)
+{
     int y0i = first_year - pop->first_year;
     size_t per_year = cells_per_year(pop->max_age, r->n_levels);
     if (svc->mode == PLANOMSORG_MODE_RATES) {
         struct rates_table tab = {.r = malloc(per_year * sizeof *tab.r)};
-        if (tab.r == NULL) {
-            planomsorg_result_free(r);
+        if (tab.r == NULL)
             return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_run: out of memory");
-        }
         for (int t = 0; t < r->n_years; t++)
             rates_year(svc, pop, y0i + t, first_year + t, r->users + (size_t)t * per_year,
                        r->queue + (size_t)t * per_year, r->capacity + (size_t)t * (size_t)r->n_levels,
                        &tab);
         free(tab.r);
+        return PLANOMSORG_OK;
+    }
+    return run_markov(r, svc, pop, y0i);
+}
+
+int pl_services_run_reuse(planomsorg_result **res, const planomsorg_services *svc,
+                          const planomsorg_population *pop, int first_year, int last_year)
+{
+    int rc = run_check(svc, pop, first_year, last_year);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    planomsorg_result *r = *res;
+    int n_years = last_year - first_year + 1;
+    if (r != NULL && r->first_year == first_year && r->n_years == n_years &&
+        r->max_age == pop->max_age && r->n_levels == svc->sc.n_levels) {
+        result_reset(r, svc, pop);
     } else {
-        rc = run_markov(r, svc, pop, y0i);
-        if (rc != PLANOMSORG_OK) {
-            planomsorg_result_free(r);
+        planomsorg_result_free(r);
+        *res = r = NULL;
+        rc = result_alloc(&r, svc, pop, first_year, n_years);
+        if (rc != PLANOMSORG_OK)
             return rc;
-        }
+        *res = r;
+    }
+    return run_into(r, svc, pop, first_year);
+}
+
+int planomsorg_services_run(planomsorg_result **out, const planomsorg_services *svc,
+                            const planomsorg_population *pop, int first_year, int last_year)
+{
+    PL_CHECK_NULL(out);
+    *out = NULL;
+    PL_CHECK_NULL(svc);
+    PL_CHECK_NULL(pop);
+    planomsorg_result *r = NULL;
+    int rc = pl_services_run_reuse(&r, svc, pop, first_year, last_year);
+    if (rc != PLANOMSORG_OK) {
+        planomsorg_result_free(r);
+        return rc;
     }
     *out = r;
     return PLANOMSORG_OK;
