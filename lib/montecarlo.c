@@ -526,7 +526,8 @@ static int store_measures(planomsorg_mc *mc, const planomsorg_result *res, int d
                 size_t off = (((size_t)t * 2 + (size_t)s) * (size_t)(A + 1) + (size_t)a) * (size_t)K;
                 for (int k = 0; k < K; k++) {
                     acc[k * (nb + 1) + band[a]] += res->users[off + (size_t)k];
-                    acq[k * (nb + 1) + band[a]] += res->queue[off + (size_t)k];
+                    if (res->queue != NULL) /* NULL: no capacity, all zero */
+                        acq[k * (nb + 1) + band[a]] += res->queue[off + (size_t)k];
                 }
             }
         for (int k = 0; k < K; k++) {

@@ -436,20 +436,37 @@ static int result_alloc(planomsorg_result **out, const planomsorg_services *svc,
     r->sc = svc->sc;
     size_t n = (size_t)n_years * cells_per_year(pop->max_age, r->n_levels);
     /* users are written in full by both modes (every cell of every year); queues are
-     * only added to where a capacity binds */
+     * only added to where a capacity binds, so they are stored (zeroed) only when some
+     * level has a finite capacity in some year; NULL stands for all zero (result.c) */
     r->users = malloc(n * sizeof *r->users);
-    r->queue = calloc(n, sizeof *r->queue);
     r->capacity = malloc((size_t)n_years * (size_t)r->n_levels * sizeof *r->capacity);
-    if (r->users == NULL || r->queue == NULL || r->capacity == NULL) {
+    if (r->users == NULL || r->capacity == NULL) {
         planomsorg_result_free(r);
         return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_run: out of memory");
     }
+    int capped = 0;
     for (int t = 0; t < n_years; t++)
-        for (int k = 0; k < r->n_levels; k++)
-            r->capacity[(size_t)t * (size_t)r->n_levels + (size_t)k] =
-                pl_path_value(&svc->capacity[k], first_year + t, INFINITY);
+        for (int k = 0; k < r->n_levels; k++) {
+            double c = pl_path_value(&svc->capacity[k], first_year + t, INFINITY);
+            r->capacity[(size_t)t * (size_t)r->n_levels + (size_t)k] = c;
+            capped |= isfinite(c);
+        }
+    if (capped) {
+        r->queue = calloc(n, sizeof *r->queue);
+        if (r->queue == NULL) {
+            planomsorg_result_free(r);
+            return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_run: out of memory");
+        }
+    }
     *out = r;
     return PLANOMSORG_OK;
+}
+
+/* The queues of year index t, or NULL when the result stores none (no capacity: the
+ * runs never write them then). */
+static double *queue_at(planomsorg_result *r, int t, size_t per_year)
+{
+    return r->queue != NULL ? r->queue + (size_t)t * per_year : NULL;
 }
 
 static void markov_work_free(struct markov_work *w)
@@ -492,7 +509,7 @@ static int run_markov(planomsorg_result *r, const planomsorg_services *svc,
     }
     for (int t = 0; t + 1 < r->n_years; t++)
         markov_step(svc, pop, y0i + t, r->first_year + t, r->users + (size_t)t * per_year,
-                    r->users + (size_t)(t + 1) * per_year, r->queue + (size_t)(t + 1) * per_year,
+                    r->users + (size_t)(t + 1) * per_year, queue_at(r, t + 1, per_year),
                     r->capacity + (size_t)(t + 1) * (size_t)K, &w);
     markov_work_free(&w);
     return PLANOMSORG_OK;
@@ -537,19 +554,29 @@ static int run_check(const planomsorg_services *svc, const planomsorg_population
 }
 
 /* Makes r ready for a run as result_alloc() would, reusing its arrays: same shape. */
-static void result_reset(planomsorg_result *r, const planomsorg_services *svc,
-                         const planomsorg_population *pop)
+static int result_reset(planomsorg_result *r, const planomsorg_services *svc,
+                        const planomsorg_population *pop)
 {
     r->mode = svc->mode;
     r->sc = svc->sc;
     memcpy(r->pop->persons, pl_population_row(pop, r->first_year - pop->first_year, 0),
            planomsorg_population_size(r->pop) * sizeof *r->pop->persons);
     size_t n = (size_t)r->n_years * cells_per_year(r->max_age, r->n_levels);
-    memset(r->queue, 0, n * sizeof *r->queue);
+    int capped = 0;
     for (int t = 0; t < r->n_years; t++)
-        for (int k = 0; k < r->n_levels; k++)
-            r->capacity[(size_t)t * (size_t)r->n_levels + (size_t)k] =
-                pl_path_value(&svc->capacity[k], r->first_year + t, INFINITY);
+        for (int k = 0; k < r->n_levels; k++) {
+            double c = pl_path_value(&svc->capacity[k], r->first_year + t, INFINITY);
+            r->capacity[(size_t)t * (size_t)r->n_levels + (size_t)k] = c;
+            capped |= isfinite(c);
+        }
+    if (r->queue != NULL) {
+        memset(r->queue, 0, n * sizeof *r->queue);
+    } else if (capped) {
+        r->queue = calloc(n, sizeof *r->queue);
+        if (r->queue == NULL)
+            return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_run: out of memory");
+    }
+    return PLANOMSORG_OK;
 }
 
 static int run_into(planomsorg_result *r, const planomsorg_services *svc,
@@ -563,7 +590,7 @@ static int run_into(planomsorg_result *r, const planomsorg_services *svc,
             return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_run: out of memory");
         for (int t = 0; t < r->n_years; t++)
             rates_year(svc, pop, y0i + t, first_year + t, r->users + (size_t)t * per_year,
-                       r->queue + (size_t)t * per_year, r->capacity + (size_t)t * (size_t)r->n_levels,
+                       queue_at(r, t, per_year), r->capacity + (size_t)t * (size_t)r->n_levels,
                        &tab);
         free(tab.r);
         return PLANOMSORG_OK;
@@ -581,7 +608,9 @@ int pl_services_run_reuse(planomsorg_result **res, const planomsorg_services *sv
     int n_years = last_year - first_year + 1;
     if (r != NULL && r->first_year == first_year && r->n_years == n_years &&
         r->max_age == pop->max_age && r->n_levels == svc->sc.n_levels) {
-        result_reset(r, svc, pop);
+        rc = result_reset(r, svc, pop);
+        if (rc != PLANOMSORG_OK)
+            return rc;
     } else {
         planomsorg_result_free(r);
         *res = r = NULL;
