@@ -476,6 +476,7 @@ static unsigned long draw_seed(unsigned long seed, int draw)
 struct draw_state {
     planomsorg_transitions *tr; /* drawn matrices (estimate set) */
     planomsorg_population *pop; /* noisy population (population noise) */
+    planomsorg_result *res;     /* the services projection, reused from draw to draw */
     double lever_value[PLANOMSORG_N_LEVERS];
     int n_top;
     int levels_top[PLANOMSORG_MAX_LEVELS];
@@ -521,7 +522,8 @@ static int store_measures(planomsorg_mc *mc, const planomsorg_result *res, int d
                 size_t off = (((size_t)t * 2 + (size_t)s) * (size_t)(A + 1) + (size_t)a) * (size_t)K;
                 for (int k = 0; k < K; k++) {
                     acc[k * (nb + 1) + band[a]] += res->users[off + (size_t)k];
-                    acq[k * (nb + 1) + band[a]] += res->queue[off + (size_t)k];
+                    if (res->queue != NULL) /* NULL: no capacity, all zero */
+                        acq[k * (nb + 1) + band[a]] += res->queue[off + (size_t)k];
                 }
             }
         for (int k = 0; k < K; k++) {
@@ -624,17 +626,14 @@ static int one_draw(planomsorg_mc *mc, struct draw_state *ds, gsl_rng *rng, int 
         }
         pop = ds->pop;
     }
-    /* 5. The projection. */
-    planomsorg_result *res = NULL;
-    int rc = planomsorg_services_run(&res, &local, pop, mc->first_year,
-                                     mc->first_year + mc->n_years - 1);
+    /* 5. The projection, into the arrays of the previous draw of this thread. */
+    int rc = pl_services_run_reuse(&ds->res, &local, pop, mc->first_year,
+                                   mc->first_year + mc->n_years - 1);
     if (rc != PLANOMSORG_OK)
         return rc;
     if (mc->noise & PLANOMSORG_MC_NOISE_USERS)
-        users_noise(res, rng);
-    rc = store_measures(mc, res, draw);
-    planomsorg_result_free(res);
-    return rc;
+        users_noise(ds->res, rng);
+    return store_measures(mc, ds->res, draw);
 }
 
 static int state_init(struct draw_state *ds, const planomsorg_mc *mc)
@@ -669,6 +668,7 @@ static void state_free(struct draw_state *ds)
 {
     planomsorg_transitions_free(ds->tr);
     planomsorg_population_free(ds->pop);
+    planomsorg_result_free(ds->res);
 }
 
 static void *worker_main(void *arg)

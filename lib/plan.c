@@ -862,10 +862,19 @@ static int run_scenario(struct pl_plan_run *run, struct run_ctx *c,
     double *users = malloc((size_t)n * K * sizeof *users);
     if (!users)
         return pl_error(PLANOMSORG_ENOMEM, "planomsorg_plan_run: out of memory");
-    for (int t = 0; t < n && rc == PLANOMSORG_OK; t++)
-        for (int k = 0; k < K && rc == PLANOMSORG_OK; k++)
-            rc = planomsorg_result_users(&users[t * K + k], run->services, p->base_year + t, k,
-                                         PLANOMSORG_SEX_BOTH, 0, PLANOMSORG_AGE_OPEN);
+    /* users by year and level over both sexes and all ages: the sums of
+     * planomsorg_result_users() (same order of additions), in one pass per year */
+    const planomsorg_result *res = run->services;
+    size_t cells = 2 * (size_t)(res->max_age + 1);
+    for (int t = 0; t < n; t++) {
+        double *ut = users + (size_t)t * (size_t)K;
+        const double *cell = res->users + (size_t)t * cells * (size_t)K;
+        for (int k = 0; k < K; k++)
+            ut[k] = 0;
+        for (size_t i = 0; i < cells; i++, cell += K)
+            for (int k = 0; k < K; k++)
+                ut[k] += cell[k];
+    }
     if (rc == PLANOMSORG_OK)
         rc = run_staffing(run, c, sc, users, K, pop);
     if (rc == PLANOMSORG_OK)
