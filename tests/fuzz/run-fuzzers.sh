@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs every libFuzzer target for a bounded time; exits non-zero when one finds a crash.
+# Runs the libFuzzer targets (all by default) for a bounded time each; exits non-zero
+# when one finds a crash.
 #   CC=clang meson setup build-fuzz -Dfuzz=true && ninja -C build-fuzz
 #   tests/fuzz/run-fuzzers.sh build-fuzz 60                        # every target
 #   tests/fuzz/run-fuzzers.sh build-fuzz 300 fuzz_cohort_csv       # some targets
@@ -13,10 +14,14 @@ fi
 build=$1
 seconds=$2
 shift 2
-targets="fuzz_population_csv fuzz_population_ssb fuzz_ssbproj fuzz_transitions_csv
-    fuzz_capacity_csv fuzz_cohort_csv"
-[ $# -gt 0 ] && targets=$*
 here=$(cd "$(dirname "$0")" && pwd)
+# Every target by default: one per tests/fuzz/fuzz_*.c, so a new target needs no edit here.
+targets=$*
+if [ -z "$targets" ]; then
+    for src in "$here"/fuzz_*.c; do
+        targets="$targets $(basename "$src" .c)"
+    done
+fi
 status=0
 for target in $targets; do
     bin=$build/tests/fuzz/$target
