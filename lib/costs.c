@@ -2,6 +2,7 @@
  * Formulas, defaults and their sources: docs/methods/costs.md. */
 #include "planomsorg/costs.h"
 
+#include "check.h"
 #include "error.h"
 
 #include <math.h>
@@ -75,31 +76,6 @@ void planomsorg_costs_defaults(double *cost_per_fte, double *place_cost,
 
 /* ---- checks ------------------------------------------------------------------------- */
 
-static int check_finite_nonneg(double v, const char *what, const char *fn)
-{
-    if (!isfinite(v) || v < 0)
-        return pl_error(PLANOMSORG_EVALUE, "%s: %s = %g is not a finite non-negative number",
-                        fn, what, v);
-    return PLANOMSORG_OK;
-}
-
-static int check_array(const double *v, size_t n, const char *what, const char *fn)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!isfinite(v[i]) || v[i] < 0)
-            return pl_error(PLANOMSORG_EVALUE, "%s: %s[%zu] = %g is not a finite non-negative "
-                            "number", fn, what, i, v[i]);
-    return PLANOMSORG_OK;
-}
-
-static int check_n(size_t n, size_t want, const char *what, const char *fn)
-{
-    if (n != want)
-        return pl_error(PLANOMSORG_EDIMENSION, "%s: %s has %zu values, %zu expected", fn, what,
-                        n, want);
-    return PLANOMSORG_OK;
-}
-
 static int check_type(int type, const char *fn)
 {
     if (type < 0 || type >= NT)
@@ -108,26 +84,11 @@ static int check_type(int type, const char *fn)
     return PLANOMSORG_OK;
 }
 
-static int check_level(const planomsorg_costs *c, int level, const char *fn)
-{
-    if (level < 0 || level >= c->n_levels)
-        return pl_error(PLANOMSORG_ERANGE, "%s: level %d is unknown (the handle has levels "
-                        "0..%d)", fn, level, c->n_levels - 1);
-    return PLANOMSORG_OK;
-}
-
 static int check_rate(double rate, const char *fn)
 {
     if (!isfinite(rate) || rate <= -1)
         return pl_error(PLANOMSORG_EVALUE, "%s: discount rate %g is not a finite number > -1",
                         fn, rate);
-    return PLANOMSORG_OK;
-}
-
-static int check_year_range(int year, const char *what, const char *fn)
-{
-    if (year < 1800 || year > 2300)
-        return pl_error(PLANOMSORG_ERANGE, "%s: %s %d is outside 1800..2300", fn, what, year);
     return PLANOMSORG_OK;
 }
 
@@ -162,15 +123,13 @@ void planomsorg_costs_free(planomsorg_costs *costs)
 int planomsorg_costs_new(planomsorg_costs **out, int n_levels, int first_year, int n_years)
 {
     PL_CHECK_NULL(out);
-    if (n_levels < 1 || n_levels > MAX_LEVELS)
-        return pl_error(PLANOMSORG_ERANGE, "%s: n_levels = %d is outside 1..%d", __func__,
-                        n_levels, MAX_LEVELS);
-    int rc = check_year_range(first_year, "first_year", __func__);
+    int rc = pl_check_int(n_levels, 1, MAX_LEVELS, "n_levels", __func__);
+    if (rc == PLANOMSORG_OK)
+        rc = pl_check_year_range(first_year, "first_year", __func__);
+    if (rc == PLANOMSORG_OK)
+        rc = pl_check_int(n_years, 1, 500, "n_years", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (n_years < 1 || n_years > 500)
-        return pl_error(PLANOMSORG_ERANGE, "%s: n_years = %d is outside 1..500", __func__,
-                        n_years);
     planomsorg_costs *c = costs_alloc(n_levels, first_year, n_years);
     if (c == NULL)
         return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
@@ -210,9 +169,9 @@ int planomsorg_costs_n_years(const planomsorg_costs *c) { return c ? c->n_years 
 int planomsorg_costs_set_cost_per_user(planomsorg_costs *costs, int level, double nok)
 {
     PL_CHECK_NULL(costs);
-    int rc = check_level(costs, level, __func__);
+    int rc = pl_check_index(level, costs->n_levels, "level", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_finite_nonneg(nok, "cost per user-year", __func__);
+        rc = pl_check_nonneg(nok, "cost per user-year", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     costs->cost_per_user[level] = nok;
@@ -223,7 +182,7 @@ int planomsorg_costs_cost_per_user(double *nok, const planomsorg_costs *costs, i
 {
     PL_CHECK_NULL(nok);
     PL_CHECK_NULL(costs);
-    int rc = check_level(costs, level, __func__);
+    int rc = pl_check_index(level, costs->n_levels, "level", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     *nok = costs->cost_per_user[level];
@@ -233,7 +192,7 @@ int planomsorg_costs_cost_per_user(double *nok, const planomsorg_costs *costs, i
 int planomsorg_costs_set_cost_per_fte(planomsorg_costs *costs, double nok)
 {
     PL_CHECK_NULL(costs);
-    int rc = check_finite_nonneg(nok, "cost per FTE", __func__);
+    int rc = pl_check_nonneg(nok, "cost per FTE", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     costs->cost_per_fte = nok;
@@ -253,7 +212,7 @@ int planomsorg_costs_set_place_cost(planomsorg_costs *costs, int type, double no
     PL_CHECK_NULL(costs);
     int rc = check_type(type, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_finite_nonneg(nok, "cost per place", __func__);
+        rc = pl_check_nonneg(nok, "cost per place", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     costs->place_cost[type] = nok;
@@ -300,11 +259,11 @@ int planomsorg_costs_set_capacity(planomsorg_costs *costs, int type, double init
     PL_CHECK_NULL(capacity);
     int rc = check_type(type, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_finite_nonneg(initial, "initial places", __func__);
+        rc = pl_check_nonneg(initial, "initial places", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_n(n, (size_t)costs->n_years, "the capacity path", __func__);
+        rc = pl_check_count(n, (size_t)costs->n_years, "the capacity path", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(capacity, n, "capacity", __func__);
+        rc = pl_check_nonneg_values(capacity, n, "capacity", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     costs->initial[type] = initial;
@@ -338,13 +297,13 @@ int planomsorg_costs_compute(planomsorg_costs_result **out, const planomsorg_cos
     if (rc == PLANOMSORG_OK && fte == NULL && n_fte != 0)
         rc = pl_error(PLANOMSORG_EINVAL, "%s: fte is NULL but n_fte = %zu", __func__, n_fte);
     if (rc == PLANOMSORG_OK && users != NULL)
-        rc = check_n(n_users, T * K, "users [year][level]", __func__);
+        rc = pl_check_count(n_users, T * K, "users [year][level]", __func__);
     if (rc == PLANOMSORG_OK && fte != NULL)
-        rc = check_n(n_fte, T, "fte [year]", __func__);
+        rc = pl_check_count(n_fte, T, "fte [year]", __func__);
     if (rc == PLANOMSORG_OK && users != NULL)
-        rc = check_array(users, n_users, "users", __func__);
+        rc = pl_check_nonneg_values(users, n_users, "users", __func__);
     if (rc == PLANOMSORG_OK && fte != NULL)
-        rc = check_array(fte, n_fte, "fte", __func__);
+        rc = pl_check_nonneg_values(fte, n_fte, "fte", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
 
@@ -426,25 +385,18 @@ static double measure_value(const planomsorg_costs_result *r, int measure, size_
     }
 }
 
-static int check_measure(int measure, const char *fn)
-{
-    if (measure < 0 || measure >= PLANOMSORG_COST_N_MEASURES)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown measure code %d", fn, measure);
-    return PLANOMSORG_OK;
-}
-
 int planomsorg_costs_result_get(double *value, const planomsorg_costs_result *result,
                                 int measure, int year, int index)
 {
     PL_CHECK_NULL(value);
     PL_CHECK_NULL(result);
     const planomsorg_costs_result *r = result;
-    int rc = check_measure(measure, __func__);
+    int rc = pl_check_code(measure, PLANOMSORG_COST_N_MEASURES, "measure", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (year < r->first_year || year >= r->first_year + r->n_years)
-        return pl_error(PLANOMSORG_ERANGE, "%s: year %d is outside %d..%d", __func__, year,
-                        r->first_year, r->first_year + r->n_years - 1);
+    rc = pl_check_year_in(year, r->first_year, r->n_years, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     if (index != PLANOMSORG_COST_ALL) {
         if (measure == PLANOMSORG_COST_OPERATING_USERS) {
             if (index < 0 || index >= r->n_levels)
@@ -470,9 +422,9 @@ int planomsorg_costs_result_export(const planomsorg_costs_result *result, int me
 {
     PL_CHECK_NULL(result);
     PL_CHECK_NULL(out);
-    int rc = check_measure(measure, __func__);
+    int rc = pl_check_code(measure, PLANOMSORG_COST_N_MEASURES, "measure", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_n(n, (size_t)result->n_years, "the output", __func__);
+        rc = pl_check_count(n, (size_t)result->n_years, "the output", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     for (size_t t = 0; t < n; t++)
@@ -499,9 +451,9 @@ int planomsorg_present_value(double *value, const double *values, size_t n, int 
     if (n == 0)
         return pl_error(PLANOMSORG_EINVAL, "%s: the number of years must be at least 1",
                         __func__);
-    int rc = check_year_range(first_year, "first_year", __func__);
+    int rc = pl_check_year_range(first_year, "first_year", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_year_range(base_year, "base_year", __func__);
+        rc = pl_check_year_range(base_year, "base_year", __func__);
     if (rc == PLANOMSORG_OK)
         rc = check_rate(rate, __func__);
     if (rc != PLANOMSORG_OK)
@@ -523,7 +475,7 @@ int planomsorg_costs_result_pv(double *value, const planomsorg_costs_result *res
 {
     PL_CHECK_NULL(value);
     PL_CHECK_NULL(result);
-    int rc = check_measure(measure, __func__);
+    int rc = pl_check_code(measure, PLANOMSORG_COST_N_MEASURES, "measure", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     size_t T = (size_t)result->n_years;

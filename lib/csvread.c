@@ -580,18 +580,26 @@ static int ieq(const char *a, const char *b)
     return *a == *b;
 }
 
+/* The trimmed text of a number field in buf; an empty or too long field is an error. */
+static int number_text(const pl_csv *csv, size_t row, size_t col, char *buf, size_t size)
+{
+    size_t full = pl_csv_trim(pl_csv_field(csv, row, col), buf, size);
+    if (buf[0] == '\0')
+        return pl_csv_error(csv, row, col + 1, PLANOMSORG_EVALUE, "empty value");
+    if (full >= size)
+        return pl_csv_error(csv, row, col + 1, PLANOMSORG_EVALUE, "value too long: '%.40s...'",
+                            buf);
+    return PLANOMSORG_OK;
+}
+
 int pl_csv_double(const pl_csv *csv, size_t row, size_t col, int nonneg, double *out)
 {
     PL_CHECK_NULL(csv);
     PL_CHECK_NULL(out);
     char buf[128];
-    const char *f = pl_csv_field(csv, row, col);
-    size_t full = pl_csv_trim(f, buf, sizeof buf);
-    if (buf[0] == '\0')
-        return pl_csv_error(csv, row, col + 1, PLANOMSORG_EVALUE, "empty value");
-    if (full >= sizeof buf)
-        return pl_csv_error(csv, row, col + 1, PLANOMSORG_EVALUE, "value too long: '%.40s...'",
-                            buf);
+    int rc = number_text(csv, row, col, buf, sizeof buf);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     const char *p = buf[0] == '+' || buf[0] == '-' ? buf + 1 : buf;
     if (ieq(p, "nan") || (strncmp(p, "nan(", 4) == 0) || (strncmp(p, "NAN(", 4) == 0))
         return pl_csv_error(csv, row, col + 1, PLANOMSORG_EVALUE, "value '%s' is NaN", buf);
@@ -635,13 +643,9 @@ int pl_csv_long(const pl_csv *csv, size_t row, size_t col, long lo, long hi, lon
     PL_CHECK_NULL(csv);
     PL_CHECK_NULL(out);
     char buf[64];
-    const char *f = pl_csv_field(csv, row, col);
-    size_t full = pl_csv_trim(f, buf, sizeof buf);
-    if (buf[0] == '\0')
-        return pl_csv_error(csv, row, col + 1, PLANOMSORG_EVALUE, "empty value");
-    if (full >= sizeof buf)
-        return pl_csv_error(csv, row, col + 1, PLANOMSORG_EVALUE, "value too long: '%.40s...'",
-                            buf);
+    int rc = number_text(csv, row, col, buf, sizeof buf);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     const char *p = buf[0] == '+' || buf[0] == '-' ? buf + 1 : buf;
     if (*p == '\0')
         return pl_csv_error(csv, row, col + 1, PLANOMSORG_EVALUE, "value '%s' is not an integer",

@@ -2,6 +2,7 @@
  * (DESIGN.md section 2; formulas in docs/methods/demography.md). */
 #include "demography_internal.h"
 
+#include "check.h"
 #include "error.h"
 #include "population_internal.h"
 
@@ -80,8 +81,6 @@ static void life_table(double *q_out, double *e_out, const double *m, int max_ag
     for (int a = 0; a < max_age; a++) {
         double ax = a == 0 ? pl_a0(m[0], sex) : 0.5;
         double q = q_from_m(m[a], ax);
-        if (q > 1.0)
-            q = 1.0;
         double d = l * q;
         lx[a] = l;
         Lx[a] = l - d + ax * d;
@@ -111,8 +110,9 @@ double pl_life_expectancy(const double *m, int max_age, int sex, int age)
 int planomsorg_infant_a0(double *a0, double m0, int sex)
 {
     PL_CHECK_NULL(a0);
-    if (sex != PLANOMSORG_SEX_FEMALE && sex != PLANOMSORG_SEX_MALE)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown sex code %d", __func__, sex);
+    int rc = pl_population_check_sex(sex, 0, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     if (!isfinite(m0) || m0 < 0.0 || m0 > 1.0)
         return pl_error(PLANOMSORG_EVALUE, "%s: infant death rate %g outside [0, 1]", __func__, m0);
     *a0 = pl_a0(m0, sex);
@@ -141,9 +141,9 @@ int planomsorg_life_table(double *q, double *e, const double *m, int max_age, in
     if (max_age < 1 || max_age > PLANOMSORG_MAX_AGE_LIMIT)
         return pl_error(PLANOMSORG_ERANGE, "%s: max age %d outside 1..%d", __func__, max_age,
                         PLANOMSORG_MAX_AGE_LIMIT);
-    if (sex != PLANOMSORG_SEX_FEMALE && sex != PLANOMSORG_SEX_MALE)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown sex code %d", __func__, sex);
-    int rc = check_rates(m, max_age, __func__);
+    int rc = pl_population_check_sex(sex, 0, __func__);
+    if (rc == PLANOMSORG_OK)
+        rc = check_rates(m, max_age, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     life_table(q, e, m, max_age, sex);
@@ -196,9 +196,9 @@ int planomsorg_demography_new(planomsorg_demography **out, int first_year, int n
 {
     PL_CHECK_NULL(out);
     *out = NULL;
-    if (first_year < 1800 || first_year > 2300)
-        return pl_error(PLANOMSORG_ERANGE, "%s: first year %d outside 1800..2300", __func__,
-                        first_year);
+    int rc = pl_check_year_range(first_year, "first year", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     if (n_years < 1 || n_years > 500)
         return pl_error(PLANOMSORG_ERANGE, "%s: number of years %d outside 1..500", __func__,
                         n_years);
@@ -266,13 +266,6 @@ static int check_year(const planomsorg_demography *d, int year, const char *func
     return PLANOMSORG_OK;
 }
 
-static int check_sex(int sex, const char *function)
-{
-    if (sex != PLANOMSORG_SEX_FEMALE && sex != PLANOMSORG_SEX_MALE)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown sex code %d", function, sex);
-    return PLANOMSORG_OK;
-}
-
 static int check_age(const planomsorg_demography *d, int age, const char *function)
 {
     if (age < 0 || age > d->max_age)
@@ -282,7 +275,6 @@ static int check_age(const planomsorg_demography *d, int age, const char *functi
 
 static int check_n(const planomsorg_demography *d, size_t n, size_t want, const char *function)
 {
-    (void)d;
     if (n != want)
         return pl_error(PLANOMSORG_EDIMENSION, "%s: %zu values given, %zu expected (ages 0..%d)",
                         function, n, want, d->max_age);
@@ -294,7 +286,7 @@ static int check_year_sex(const planomsorg_demography *d, int year, int sex,
 {
     int rc = check_year(d, year, function);
     if (rc == PLANOMSORG_OK)
-        rc = check_sex(sex, function);
+        rc = pl_population_check_sex(sex, 0, function);
     return rc;
 }
 
@@ -541,6 +533,10 @@ int planomsorg_demography_scale(planomsorg_demography *demo, int component, int 
     if (!isfinite(factor) || factor < 0.0)
         return pl_error(PLANOMSORG_EVALUE, "%s: factor %g must be finite and >= 0", __func__,
                         factor);
+    if (component != PLANOMSORG_COMPONENT_DEATHS && component != PLANOMSORG_COMPONENT_BIRTHS &&
+        component != PLANOMSORG_COMPONENT_MIGRATION)
+        return pl_error(PLANOMSORG_EINVAL, "%s: component %d cannot be scaled", __func__,
+                        component);
     int A = demo->max_age, y0 = from_year - demo->first_year, y1 = to_year - demo->first_year;
     /* Check everything first so that a failure leaves the handle unchanged. */
     for (int yi = y0; yi <= y1; yi++) {
@@ -566,10 +562,6 @@ int planomsorg_demography_scale(planomsorg_demography *demo, int component, int 
             }
         }
     }
-    if (component != PLANOMSORG_COMPONENT_DEATHS && component != PLANOMSORG_COMPONENT_BIRTHS &&
-        component != PLANOMSORG_COMPONENT_MIGRATION)
-        return pl_error(PLANOMSORG_EINVAL, "%s: component %d cannot be scaled", __func__,
-                        component);
     for (int yi = y0; yi <= y1; yi++)
         for (int a = 0; a <= A; a++) {
             if (component == PLANOMSORG_COMPONENT_BIRTHS)
@@ -808,9 +800,7 @@ size_t planomsorg_components_size(const planomsorg_components *comp)
 
 static int check_component(int component, const char *function)
 {
-    if (component < 0 || component >= PLANOMSORG_N_COMPONENTS)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown component code %d", function, component);
-    return PLANOMSORG_OK;
+    return pl_check_code(component, PLANOMSORG_N_COMPONENTS, "component", function);
 }
 
 int planomsorg_components_sum(const planomsorg_components *comp, int component, int year,
@@ -824,24 +814,16 @@ int planomsorg_components_sum(const planomsorg_components *comp, int component, 
     if (year < comp->first_year || year >= comp->first_year + comp->n_years)
         return pl_error(PLANOMSORG_ERANGE, "%s: year %d outside the components' years %d..%d",
                         __func__, year, comp->first_year, comp->first_year + comp->n_years - 1);
-    if (sex != PLANOMSORG_SEX_FEMALE && sex != PLANOMSORG_SEX_MALE && sex != PLANOMSORG_SEX_BOTH)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown sex code %d", __func__, sex);
-    int A = comp->max_age, hi = age_hi == PLANOMSORG_AGE_OPEN ? A : age_hi;
-    if (age_lo < 0 || age_lo > A)
-        return pl_error(PLANOMSORG_ERANGE, "%s: lowest age %d outside 0..%d", __func__, age_lo, A);
-    if (hi < age_lo || hi > A)
-        return pl_error(PLANOMSORG_ERANGE, "%s: highest age %d outside %d..%d", __func__, age_hi,
-                        age_lo, A);
-    double sum = 0.0;
-    for (int s = 0; s < 2; s++) {
-        if (sex != PLANOMSORG_SEX_BOTH && s != sex)
-            continue;
-        const double *row = comp->data[component] +
-                            ((size_t)(year - comp->first_year) * 2 + (size_t)s) * (size_t)(A + 1);
-        for (int a = age_lo; a <= hi; a++)
-            sum += row[a];
-    }
-    *value = sum;
+    /* A component has the layout of a population: read it through one. */
+    const planomsorg_population view = {comp->first_year, comp->n_years, comp->max_age,
+                                        comp->data[component]};
+    int hi;
+    rc = pl_population_check_sex(sex, 1, __func__);
+    if (rc == PLANOMSORG_OK)
+        rc = pl_population_check_band(&view, age_lo, age_hi, &hi, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    *value = pl_population_band_sum(&view, year - comp->first_year, sex, age_lo, hi);
     return PLANOMSORG_OK;
 }
 

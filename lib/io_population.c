@@ -2,6 +2,7 @@
  * See include/planomsorg/io.h and docs/methods/io.md for the formats. */
 #include "planomsorg/io.h"
 
+#include "check.h"
 #include "csvread.h"
 #include "error.h"
 #include "population_internal.h"
@@ -15,8 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PL_YEAR_MIN 1800
-#define PL_YEAR_MAX 2300
 #define PL_YEARS_MAX 500
 
 /* One parsed cell before the population exists. */

@@ -1,6 +1,7 @@
 /* Reading transitions and capacity plans from CSV (formats in transitions.h and services.h). */
 #include "staircase_internal.h"
 
+#include "check.h"
 #include "csvread.h"
 #include "error.h"
 
@@ -104,7 +105,7 @@ static int read_entries(const pl_csv *csv, const planomsorg_staircase *sc, struc
             char text[8];
             pl_csv_trim(pl_csv_field(csv, row, cols[5]), text, sizeof text);
             if (text[0] != '\0' && strcmp(text, "*") != 0) {
-                rc = pl_csv_long(csv, row, cols[5], 1800, 2300, &v);
+                rc = pl_csv_long(csv, row, cols[5], PL_YEAR_MIN, PL_YEAR_MAX, &v);
                 if (rc != PLANOMSORG_OK)
                     return rc;
                 t->year = (int)v;
@@ -347,7 +348,7 @@ static int capacity_from_csv(planomsorg_services *svc, const pl_csv *csv)
         rc = pl_csv_expect_fields(csv, row, 3);
         long year = 0;
         if (rc == PLANOMSORG_OK)
-            rc = pl_csv_long(csv, row, cols[0], 1800, 2300, &year);
+            rc = pl_csv_long(csv, row, cols[0], PL_YEAR_MIN, PL_YEAR_MAX, &year);
         if (rc == PLANOMSORG_OK)
             rc = parse_level(csv, row, cols[1], &svc->sc, 0, &e[n].level);
         if (rc == PLANOMSORG_OK && e[n].level == svc->residual)

@@ -1,5 +1,6 @@
 #include "population_internal.h"
 
+#include "check.h"
 #include "error.h"
 
 #include <math.h>
@@ -40,9 +41,9 @@ int planomsorg_population_new(planomsorg_population **out, int first_year, int n
 {
     PL_CHECK_NULL(out);
     *out = NULL;
-    if (first_year < 1800 || first_year > 2300)
-        return pl_error(PLANOMSORG_ERANGE, "planomsorg_population_new: first year %d outside 1800..2300",
-                        first_year);
+    int rc = pl_check_year_range(first_year, "first year", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     if (n_years < 1 || n_years > 500)
         return pl_error(PLANOMSORG_ERANGE, "planomsorg_population_new: number of years %d outside 1..500",
                         n_years);
@@ -190,6 +191,20 @@ int planomsorg_population_get(const planomsorg_population *pop, int year, int se
     return planomsorg_population_sum(pop, year, sex, age, age, persons);
 }
 
+double pl_population_band_sum(const planomsorg_population *pop, int year_index, int sex,
+                              int age_lo, int age_hi)
+{
+    double sum = 0;
+    for (int s = 0; s < PLANOMSORG_N_SEXES; s++) {
+        if (sex != PLANOMSORG_SEX_BOTH && s != sex)
+            continue;
+        const double *row = pl_population_row(pop, year_index, s);
+        for (int a = age_lo; a <= age_hi; a++)
+            sum += row[a];
+    }
+    return sum;
+}
+
 int planomsorg_population_sum(const planomsorg_population *pop, int year, int sex, int age_lo,
                               int age_hi, double *persons)
 {
@@ -203,16 +218,7 @@ int planomsorg_population_sum(const planomsorg_population *pop, int year, int se
         rc = pl_population_check_band(pop, age_lo, age_hi, &hi, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    int y = year - pop->first_year;
-    double sum = 0;
-    for (int s = 0; s < PLANOMSORG_N_SEXES; s++) {
-        if (sex != PLANOMSORG_SEX_BOTH && s != sex)
-            continue;
-        const double *row = pl_population_row(pop, y, s);
-        for (int a = age_lo; a <= hi; a++)
-            sum += row[a];
-    }
-    *persons = sum;
+    *persons = pl_population_band_sum(pop, year - pop->first_year, sex, age_lo, hi);
     return PLANOMSORG_OK;
 }
 

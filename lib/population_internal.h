@@ -29,5 +29,8 @@ int pl_population_check_sex(int sex, int allow_both, const char *function);
 /* Resolves [age_lo, age_hi] (age_hi may be PLANOMSORG_AGE_OPEN) into valid indices. */
 int pl_population_check_band(const planomsorg_population *pop, int age_lo, int age_hi,
                              int *hi_out, const char *function);
+/* Persons of a year index, sex (or PLANOMSORG_SEX_BOTH) and checked ages age_lo..age_hi. */
+double pl_population_band_sum(const planomsorg_population *pop, int year_index, int sex,
+                              int age_lo, int age_hi);
 
 #endif

@@ -3,6 +3,7 @@
  * Method and formulas: docs/methods/staircase.md. */
 #include "staircase_internal.h"
 
+#include "check.h"
 #include "error.h"
 #include "population_internal.h"
 #include "planomsorg/data.h"
@@ -84,6 +85,18 @@ const char *planomsorg_mode_name(int mode)
     }
 }
 
+/* Replaces *slot by a copy of the n values at src; *slot is unchanged when memory runs out. */
+static int replace_copy(double **slot, const double *src, size_t n, const char *function)
+{
+    double *copy = malloc(n * sizeof *copy);
+    if (copy == NULL)
+        return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", function);
+    memcpy(copy, src, n * sizeof *copy);
+    free(*slot);
+    *slot = copy;
+    return PLANOMSORG_OK;
+}
+
 int planomsorg_services_set_rates(planomsorg_services *svc, const double *rates, size_t n,
                                   const int *band_lo, size_t n_bands)
 {
@@ -117,15 +130,12 @@ int planomsorg_services_set_rates(planomsorg_services *svc, const double *rates,
                                 "to %g, above 1",
                                 band_lo[b], planomsorg_sex_name(s), sum);
         }
-    double *copy = malloc(need * sizeof *copy);
-    if (copy == NULL)
-        return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_set_rates: out of memory");
-    memcpy(copy, rates, need * sizeof *copy);
+    rc = replace_copy(&svc->rates, rates, need, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     for (size_t b = 0; b < n_bands; b++)
         for (int s = 0; s < 2; s++)
-            copy[((size_t)svc->residual * n_bands + b) * 2 + (size_t)s] = 0.0;
-    free(svc->rates);
-    svc->rates = copy;
+            svc->rates[((size_t)svc->residual * n_bands + b) * 2 + (size_t)s] = 0.0;
     svc->n_rate_bands = (int)n_bands;
     memcpy(svc->rate_band_lo, band_lo, n_bands * sizeof *band_lo);
     return PLANOMSORG_OK;
@@ -267,15 +277,13 @@ static int kostra_bands(double band[3], const char *region, int year, int total_
 
 /* The embedded population of the region on 1 January of the KOSTRA year (the KOSTRA
  * panels' convention: users at 31 December Y over persons on 1 January Y). */
-static int kostra_population(planomsorg_population **pop, int *pop_year, const char *region,
-                             int year)
+static int kostra_population(planomsorg_population **pop, const char *region, int year)
 {
     int rc = planomsorg_data_population(pop, region);
     if (rc != PLANOMSORG_OK)
         return rc;
     int first = planomsorg_population_first_year(*pop);
     int last = first + planomsorg_population_n_years(*pop) - 1;
-    *pop_year = year;
     if (year < first || year > last) {
         planomsorg_population_free(*pop);
         *pop = NULL;
@@ -285,13 +293,14 @@ static int kostra_population(planomsorg_population **pop, int *pop_year, const c
     return PLANOMSORG_OK;
 }
 
-int planomsorg_services_kostra_users(double *users, size_t n, const char *region, int year)
+/* Lower ages of the KOSTRA bands 0-66, 67-79, 80+. */
+static const int kostra_band_lo[PLANOMSORG_N_KOSTRA_BANDS] = {0, 67, 80};
+
+/* Users [level][band] of the default staircase (planomsorg_services_kostra_users); the
+ * population they were counted against goes to *pop_out when it is not NULL. */
+static int kostra_users(double *users, const char *region, int year,
+                        planomsorg_population **pop_out)
 {
-    PL_CHECK_NULL(users);
-    if (n != PLANOMSORG_N_DEFAULT_LEVELS * PLANOMSORG_N_KOSTRA_BANDS)
-        return pl_error(PLANOMSORG_EDIMENSION,
-                        "planomsorg_services_kostra_users: array of %zu, %d needed", n,
-                        PLANOMSORG_N_DEFAULT_LEVELS * PLANOMSORG_N_KOSTRA_BANDS);
     double home[3], lt[3], h24 = NAN;
     int rc = kostra_bands(home, region, year, PLANOMSORG_KOSTRA_HOME_USERS,
                           PLANOMSORG_KOSTRA_HOME_USERS_0_66);
@@ -309,16 +318,16 @@ int planomsorg_services_kostra_users(double *users, size_t n, const char *region
     if (rc != PLANOMSORG_OK)
         return rc;
     planomsorg_population *pop = NULL;
-    int pop_year = 0;
-    rc = kostra_population(&pop, &pop_year, region, year);
+    rc = kostra_population(&pop, region, year);
     if (rc != PLANOMSORG_OK)
         return rc;
-    static const int lo[3] = {0, 67, 80}, hi[3] = {66, 79, PLANOMSORG_AGE_OPEN};
     double lt_total = lt[0] + lt[1] + lt[2];
     double out[PLANOMSORG_N_DEFAULT_LEVELS][3];
     for (int b = 0; b < 3; b++) {
         double persons = 0;
-        rc = planomsorg_population_sum(pop, pop_year, PLANOMSORG_SEX_BOTH, lo[b], hi[b], &persons);
+        int hi = b + 1 < 3 ? kostra_band_lo[b + 1] - 1 : PLANOMSORG_AGE_OPEN;
+        rc = planomsorg_population_sum(pop, year, PLANOMSORG_SEX_BOTH, kostra_band_lo[b], hi,
+                                       &persons);
         if (rc != PLANOMSORG_OK)
             break;
         /* 24-hour housing has no age split: give it the long-term residents' age mix. */
@@ -346,13 +355,26 @@ int planomsorg_services_kostra_users(double *users, size_t n, const char *region
             out[PLANOMSORG_LEVEL_LOW_THRESHOLD][b] = l1 > cut ? l1 - cut : 0.0;
         }
     }
-    planomsorg_population_free(pop);
+    if (rc != PLANOMSORG_OK || pop_out == NULL)
+        planomsorg_population_free(pop);
     if (rc != PLANOMSORG_OK)
         return rc;
+    if (pop_out != NULL)
+        *pop_out = pop;
     for (int k = 0; k < PLANOMSORG_N_DEFAULT_LEVELS; k++)
         for (int b = 0; b < 3; b++)
             users[k * 3 + b] = out[k][b];
     return PLANOMSORG_OK;
+}
+
+int planomsorg_services_kostra_users(double *users, size_t n, const char *region, int year)
+{
+    PL_CHECK_NULL(users);
+    if (n != PLANOMSORG_N_DEFAULT_LEVELS * PLANOMSORG_N_KOSTRA_BANDS)
+        return pl_error(PLANOMSORG_EDIMENSION,
+                        "planomsorg_services_kostra_users: array of %zu, %d needed", n,
+                        PLANOMSORG_N_DEFAULT_LEVELS * PLANOMSORG_N_KOSTRA_BANDS);
+    return kostra_users(users, region, year, NULL);
 }
 
 static int is_default_staircase(const planomsorg_staircase *sc)
@@ -374,25 +396,19 @@ int planomsorg_services_set_rates_kostra(planomsorg_services *svc, const char *r
         return pl_error(PLANOMSORG_ECONSISTENCY,
                         "planomsorg_services_set_rates_kostra: the staircase does not have the "
                         "levels and kinds of the default staircase");
-    double users[PLANOMSORG_N_DEFAULT_LEVELS * 3];
-    int rc = planomsorg_services_kostra_users(users, sizeof users / sizeof users[0], region, year);
-    if (rc != PLANOMSORG_OK)
-        return rc;
+    double users[PLANOMSORG_N_DEFAULT_LEVELS * PLANOMSORG_N_KOSTRA_BANDS];
     planomsorg_population *pop = NULL;
-    int pop_year = 0;
-    rc = kostra_population(&pop, &pop_year, region, year);
+    int rc = kostra_users(users, region, year, &pop);
     if (rc != PLANOMSORG_OK)
         return rc;
-    static const int band_lo[3] = {0, 67, 80};
     rc = planomsorg_services_set_rates_from_users(svc, users, sizeof users / sizeof users[0],
-                                                  band_lo, 3, pop, pop_year);
+                                                  kostra_band_lo, PLANOMSORG_N_KOSTRA_BANDS,
+                                                  pop, year);
     planomsorg_population_free(pop);
     return rc;
 }
 
-/* Rates of every level at a (possibly fractional) effective age, interpolated linearly
- * between the single ages floor(age) and floor(age) + 1. */
-static void rates_at(const planomsorg_services *svc, int sex, double age, double *r)
+void pl_services_rates_at(const planomsorg_services *svc, int sex, double age, double *r)
 {
     int K = svc->sc.n_levels, nb = svc->n_rate_bands;
     if (age < 0)
@@ -426,7 +442,7 @@ int planomsorg_services_get_rates(double *rates, size_t n, const planomsorg_serv
     double r[PLANOMSORG_MAX_LEVELS];
     for (int a = 0; a <= max_age; a++)
         for (int s = 0; s < 2; s++) {
-            rates_at(svc, s, a, r);
+            pl_services_rates_at(svc, s, a, r);
             for (int k = 0; k < K; k++)
                 rates[((size_t)k * (size_t)(max_age + 1) + (size_t)a) * 2 + (size_t)s] = r[k];
         }
@@ -461,10 +477,9 @@ int planomsorg_services_set_death_probabilities(planomsorg_services *svc, const 
         return pl_error(PLANOMSORG_ERANGE,
                         "planomsorg_services_set_death_probabilities: number of years %d outside 1..500",
                         n_years);
-    if (first_year < 1800 || first_year > 2300)
-        return pl_error(PLANOMSORG_ERANGE,
-                        "planomsorg_services_set_death_probabilities: first year %d outside 1800..2300",
-                        first_year);
+    int rc = pl_check_year_range(first_year, "first year", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     if (max_age < 1 || max_age > PLANOMSORG_MAX_AGE_LIMIT)
         return pl_error(PLANOMSORG_ERANGE,
                         "planomsorg_services_set_death_probabilities: max age %d outside 1..%d",
@@ -483,12 +498,9 @@ int planomsorg_services_set_death_probabilities(planomsorg_services *svc, const 
                             "%zu is not a probability",
                             q[i], (size_t)first_year + y, planomsorg_sex_name((int)s), a);
         }
-    double *copy = malloc(need * sizeof *copy);
-    if (copy == NULL)
-        return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_set_death_probabilities: out of memory");
-    memcpy(copy, q, need * sizeof *copy);
-    free(svc->q);
-    svc->q = copy;
+    rc = replace_copy(&svc->q, q, need, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     svc->q_first_year = first_year;
     svc->q_n_years = n_years;
     svc->q_max_age = max_age;
@@ -532,12 +544,9 @@ int planomsorg_services_set_initial_shares(planomsorg_services *svc, const doubl
             if (rc != PLANOMSORG_OK)
                 return rc;
         }
-    double *copy = malloc(need * sizeof *copy);
-    if (copy == NULL)
-        return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_set_initial_shares: out of memory");
-    memcpy(copy, shares, need * sizeof *copy);
-    free(svc->shares);
-    svc->shares = copy;
+    int rc = replace_copy(&svc->shares, shares, need, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     svc->shares_max_age = max_age;
     return PLANOMSORG_OK;
 }
@@ -569,24 +578,28 @@ static int check_lever_level(const planomsorg_services *svc, int level, const ch
     return PLANOMSORG_OK;
 }
 
+/* Sets the path of a capped or shifted level (paths[level]) after checking the level. */
+static int set_level_path(planomsorg_services *svc, struct pl_path *paths, int level,
+                          const double *values, int first_year, int n_years, const char *function)
+{
+    int rc = check_lever_level(svc, level, function);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    return pl_path_set(&paths[level], values, first_year, n_years, function);
+}
+
 int planomsorg_services_set_capacity(planomsorg_services *svc, int level, const double *places,
                                      int first_year, int n_years)
 {
     PL_CHECK_NULL(svc);
-    int rc = check_lever_level(svc, level, __func__);
-    if (rc != PLANOMSORG_OK)
-        return rc;
-    return pl_path_set(&svc->capacity[level], places, first_year, n_years, __func__);
+    return set_level_path(svc, svc->capacity, level, places, first_year, n_years, __func__);
 }
 
 int planomsorg_services_set_dreining(planomsorg_services *svc, int level, const double *factors,
                                      int first_year, int n_years)
 {
     PL_CHECK_NULL(svc);
-    int rc = check_lever_level(svc, level, __func__);
-    if (rc != PLANOMSORG_OK)
-        return rc;
-    return pl_path_set(&svc->dreining[level], factors, first_year, n_years, __func__);
+    return set_level_path(svc, svc->dreining, level, factors, first_year, n_years, __func__);
 }
 
 int planomsorg_services_set_family_care(planomsorg_services *svc, const double *multipliers,
@@ -610,10 +623,9 @@ int planomsorg_services_set_healthy_ageing(planomsorg_services *svc, double thet
     double *copy = NULL;
     if (n_years > 0) {
         PL_CHECK_NULL(delta_le);
-        if (first_year < 1800 || first_year > 2300)
-            return pl_error(PLANOMSORG_ERANGE,
-                            "planomsorg_services_set_healthy_ageing: first year %d outside 1800..2300",
-                            first_year);
+        int rc = pl_check_year_range(first_year, "first year", __func__);
+        if (rc != PLANOMSORG_OK)
+            return rc;
         for (int i = 0; i < 2 * n_years; i++)
             if (!isfinite(delta_le[i]))
                 return pl_error(PLANOMSORG_EVALUE,

@@ -16,24 +16,8 @@ static double shift_of(const planomsorg_services *svc, int year, int sex)
 {
     if (svc->le_n_years == 0 || svc->theta == 0.0 || year < svc->le_first_year)
         return 0.0;
-    int i = year - svc->le_first_year;
-    if (i >= svc->le_n_years)
-        i = svc->le_n_years - 1;
+    int i = pl_year_slot(year, svc->le_first_year, svc->le_n_years);
     return svc->theta * svc->delta_le[2 * i + sex];
-}
-
-static void rates_at_age(const planomsorg_services *svc, int sex, double age, double *r)
-{
-    int K = svc->sc.n_levels, nb = svc->n_rate_bands;
-    if (age < 0)
-        age = 0;
-    int a0 = (int)floor(age);
-    double f = age - a0;
-    int b0 = pl_band_of_age(svc->rate_band_lo, nb, a0);
-    int b1 = pl_band_of_age(svc->rate_band_lo, nb, a0 + 1);
-    for (int k = 0; k < K; k++)
-        r[k] = (1.0 - f) * svc->rates[((size_t)k * nb + b0) * 2 + sex] +
-               f * svc->rates[((size_t)k * nb + b1) * 2 + sex];
 }
 
 /* Users of one (year, sex, age) cell from rates; the residual level takes the rest. */
@@ -41,7 +25,7 @@ static void cell_from_rates(const planomsorg_services *svc, int year, int sex, i
                             double persons, double *u)
 {
     int K = svc->sc.n_levels;
-    rates_at_age(svc, sex, age - shift_of(svc, year, sex), u);
+    pl_services_rates_at(svc, sex, age - shift_of(svc, year, sex), u);
     double sum = 0;
     for (int k = 0; k < K; k++) {
         if (k == svc->residual)
@@ -206,7 +190,6 @@ static void adjust_entries(const double *T, const double *g, int K, double *out)
 struct markov_work {
     int K, A, nb;
     double *surv;   /* survivors [sex][age][level] */
-    double *next;   /* next year's state */
     double *adj;    /* entry-adjusted matrices [band][sex][K][K] */
     double *fin;    /* the same after capacity */
     double *sbar;   /* survivors summed per [band][sex][level] */
@@ -215,11 +198,7 @@ struct markov_work {
 
 static double death_prob(const planomsorg_services *svc, int year, int sex, int age)
 {
-    int i = year - svc->q_first_year;
-    if (i < 0)
-        i = 0;
-    if (i >= svc->q_n_years)
-        i = svc->q_n_years - 1;
+    int i = pl_year_slot(year, svc->q_first_year, svc->q_n_years);
     return svc->q[((size_t)i * 2 + (size_t)sex) * (size_t)(svc->q_max_age + 1) + (size_t)age];
 }
 
@@ -425,11 +404,18 @@ static int result_alloc(planomsorg_result **out, const planomsorg_services *svc,
     for (int t = 0; t < n_years; t++)
         for (int k = 0; k < r->n_levels; k++)
             r->capacity[(size_t)t * (size_t)r->n_levels + (size_t)k] =
-                svc->capacity[k].n_years == 0 || first_year + t < svc->capacity[k].first_year
-                    ? INFINITY
-                    : pl_path_value(&svc->capacity[k], first_year + t, INFINITY);
+                pl_path_value(&svc->capacity[k], first_year + t, INFINITY);
     *out = r;
     return PLANOMSORG_OK;
+}
+
+static void markov_work_free(struct markov_work *w)
+{
+    free(w->surv);
+    free(w->adj);
+    free(w->fin);
+    free(w->sbar);
+    free(w->band);
 }
 
 static int run_markov(planomsorg_result *r, const planomsorg_services *svc,
@@ -444,11 +430,7 @@ static int run_markov(planomsorg_result *r, const planomsorg_services *svc,
     w.sbar = malloc((size_t)nb * 2 * (size_t)K * sizeof *w.sbar);
     w.band = malloc(2 * (size_t)(A + 1) * sizeof *w.band);
     if (w.surv == NULL || w.adj == NULL || w.fin == NULL || w.sbar == NULL || w.band == NULL) {
-        free(w.surv);
-        free(w.adj);
-        free(w.fin);
-        free(w.sbar);
-        free(w.band);
+        markov_work_free(&w);
         return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_run: out of memory");
     }
     /* Initial state: explicit shares or the rates of the first year. */
@@ -469,11 +451,7 @@ static int run_markov(planomsorg_result *r, const planomsorg_services *svc,
         markov_step(svc, pop, y0i + t, r->first_year + t, r->users + (size_t)t * per_year,
                     r->users + (size_t)(t + 1) * per_year, r->queue + (size_t)(t + 1) * per_year,
                     r->capacity + (size_t)(t + 1) * (size_t)K, &w);
-    free(w.surv);
-    free(w.adj);
-    free(w.fin);
-    free(w.sbar);
-    free(w.band);
+    markov_work_free(&w);
     return PLANOMSORG_OK;
 }
 

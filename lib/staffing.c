@@ -3,6 +3,7 @@
 #include "planomsorg/staffing.h"
 #include "planomsorg/data.h"
 
+#include "check.h"
 #include "error.h"
 #include "population_internal.h"
 
@@ -112,18 +113,14 @@ static void staffing_layout(planomsorg_staffing *s)
 
 static int check_dims(int n_levels, int n_groups, int first_year, int n_years, const char *fn)
 {
-    if (n_levels < 1 || n_levels > PLANOMSORG_STAFF_MAX_DIM)
-        return pl_error(PLANOMSORG_ERANGE, "%s: n_levels = %d is outside 1..%d", fn, n_levels,
-                        PLANOMSORG_STAFF_MAX_DIM);
-    if (n_groups < 1 || n_groups > PLANOMSORG_STAFF_MAX_DIM)
-        return pl_error(PLANOMSORG_ERANGE, "%s: n_groups = %d is outside 1..%d", fn, n_groups,
-                        PLANOMSORG_STAFF_MAX_DIM);
-    if (first_year < 1800 || first_year > 2300)
-        return pl_error(PLANOMSORG_ERANGE, "%s: first_year = %d is outside 1800..2300", fn,
-                        first_year);
-    if (n_years < 1 || n_years > 500)
-        return pl_error(PLANOMSORG_ERANGE, "%s: n_years = %d is outside 1..500", fn, n_years);
-    return PLANOMSORG_OK;
+    int rc = pl_check_int(n_levels, 1, PLANOMSORG_STAFF_MAX_DIM, "n_levels", fn);
+    if (rc == PLANOMSORG_OK)
+        rc = pl_check_int(n_groups, 1, PLANOMSORG_STAFF_MAX_DIM, "n_groups", fn);
+    if (rc == PLANOMSORG_OK)
+        rc = pl_check_year_range(first_year, "first_year", fn);
+    if (rc == PLANOMSORG_OK)
+        rc = pl_check_int(n_years, 1, 500, "n_years", fn);
+    return rc;
 }
 
 static planomsorg_staffing *staffing_alloc(int K, int G, int first_year, int T)
@@ -256,9 +253,10 @@ static double home_nursing_fte(double hours_per_week)
     return hours_per_week * 52.0 / DEFAULT_HOURS_PER_FTE / DEFAULT_DIRECT_SHARE;
 }
 
-/* Default age profile of today's workforce (assumption): weight 1 at 25-59, rising
- * linearly over 20-24, falling linearly over 60-69, zero outside 20-69. */
-static void default_age_profile(double profile[N_AGES])
+/* A workforce of `persons` spread over the default age profile of today's workforce
+ * (assumption): weight 1 at 25-59, rising linearly over 20-24, falling linearly over
+ * 60-69, zero outside 20-69. */
+static void default_workforce(double row[N_AGES], double persons)
 {
     double sum = 0;
     for (int i = 0; i < N_AGES; i++) {
@@ -270,11 +268,11 @@ static void default_age_profile(double profile[N_AGES])
             w = 1.0;
         else if (a >= 60 && a < 70)
             w = (70 - a) / 11.0;
-        profile[i] = w;
+        row[i] = w;
         sum += w;
     }
     for (int i = 0; i < N_AGES; i++)
-        profile[i] /= sum;
+        row[i] = persons * (row[i] / sum);
 }
 
 /* Exit (retirement) probability by age (assumption, docs/methods/staffing.md): AFP from 62,
@@ -336,11 +334,8 @@ int planomsorg_staffing_use_kostra(planomsorg_staffing *staffing, const char *re
     if (isfinite(hours) && hours >= 0)
         staffing->fte[3] = home_nursing_fte(hours);
     if (isfinite(nurse_fte) && nurse_fte >= 0) {
-        double profile[N_AGES];
-        default_age_profile(profile);
-        double persons = nurse_fte / staffing->share[PLANOMSORG_GROUP_NURSE];
-        for (int i = 0; i < N_AGES; i++)
-            staffing->workforce[i] = persons * profile[i];
+        default_workforce(staffing->workforce + (size_t)PLANOMSORG_GROUP_NURSE * N_AGES,
+                          nurse_fte / staffing->share[PLANOMSORG_GROUP_NURSE]);
         staffing->workforce_set[PLANOMSORG_GROUP_NURSE] = 1;
     }
     return PLANOMSORG_OK;
@@ -350,59 +345,12 @@ int planomsorg_staffing_use_kostra(planomsorg_staffing *staffing, const char *re
 
 static int check_level(const planomsorg_staffing *s, int level, const char *fn)
 {
-    if (level < 0 || level >= s->n_levels)
-        return pl_error(PLANOMSORG_ERANGE, "%s: level %d is unknown (the handle has levels "
-                        "0..%d)", fn, level, s->n_levels - 1);
-    return PLANOMSORG_OK;
+    return pl_check_index(level, s->n_levels, "level", fn);
 }
 
 static int check_group(const planomsorg_staffing *s, int group, const char *fn)
 {
-    if (group < 0 || group >= s->n_groups)
-        return pl_error(PLANOMSORG_ERANGE, "%s: group %d is unknown (the handle has groups "
-                        "0..%d)", fn, group, s->n_groups - 1);
-    return PLANOMSORG_OK;
-}
-
-static int check_year(const planomsorg_staffing *s, int year, const char *fn)
-{
-    if (year < s->first_year || year >= s->first_year + s->n_years)
-        return pl_error(PLANOMSORG_ERANGE, "%s: year %d is outside %d..%d", fn, year,
-                        s->first_year, s->first_year + s->n_years - 1);
-    return PLANOMSORG_OK;
-}
-
-static int check_n(size_t n, size_t want, const char *what, const char *fn)
-{
-    if (n != want)
-        return pl_error(PLANOMSORG_EDIMENSION, "%s: %s has %zu values, %zu expected", fn, what,
-                        n, want);
-    return PLANOMSORG_OK;
-}
-
-/* value must be finite and within [lo, hi] (closed unless the flags say open). */
-static int check_value(double v, double lo, int lo_open, double hi, int hi_open,
-                       const char *what, const char *fn)
-{
-    int ok = isfinite(v) && (lo_open ? v > lo : v >= lo) && (hi_open ? v < hi : v <= hi);
-    if (!ok)
-        return pl_error(PLANOMSORG_EVALUE, "%s: %s = %g is not a finite number in %c%g, %g%c",
-                        fn, what, v, lo_open ? '(' : '[', lo, hi, hi_open ? ')' : ']');
-    return PLANOMSORG_OK;
-}
-
-static int check_array(const double *v, size_t n, double lo, int lo_open, double hi,
-                       int hi_open, const char *what, const char *fn)
-{
-    for (size_t i = 0; i < n; i++) {
-        int ok = isfinite(v[i]) && (lo_open ? v[i] > lo : v[i] >= lo) &&
-                 (hi_open ? v[i] < hi : v[i] <= hi);
-        if (!ok)
-            return pl_error(PLANOMSORG_EVALUE, "%s: %s[%zu] = %g is not a finite number in "
-                            "%c%g, %g%c", fn, what, i, v[i], lo_open ? '(' : '[', lo, hi,
-                            hi_open ? ')' : ']');
-    }
-    return PLANOMSORG_OK;
+    return pl_check_index(group, s->n_groups, "group", fn);
 }
 
 static int check_sums_to_one(const double *v, size_t n, const char *what, const char *fn)
@@ -462,7 +410,7 @@ int planomsorg_staffing_set_fte_per_user(planomsorg_staffing *staffing, int leve
     PL_CHECK_NULL(staffing);
     int rc = check_level(staffing, level, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_value(fte, 0, 0, HUGE_VAL, 1, "FTE per user", __func__);
+        rc = pl_check_value(fte, 0, 0, HUGE_VAL, 1, "FTE per user", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     staffing->fte[level] = fte;
@@ -476,11 +424,11 @@ int planomsorg_staffing_set_hours_per_user(planomsorg_staffing *staffing, int le
     PL_CHECK_NULL(staffing);
     int rc = check_level(staffing, level, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_value(hours_per_week, 0, 0, 168, 0, "hours per week", __func__);
+        rc = pl_check_value(hours_per_week, 0, 0, 168, 0, "hours per week", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_value(weeks, 0, 1, 53, 0, "weeks", __func__);
+        rc = pl_check_value(weeks, 0, 1, 53, 0, "weeks", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_value(hours_per_fte, 0, 1, 8784, 0, "hours per FTE", __func__);
+        rc = pl_check_value(hours_per_fte, 0, 1, 8784, 0, "hours per FTE", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     staffing->fte[level] = hours_per_week * weeks / hours_per_fte;
@@ -503,7 +451,7 @@ static int check_mix_row(const double *shares, size_t n, int level, const char *
 {
     char what[48];
     snprintf(what, sizeof what, "mix row of level %d", level);
-    int rc = check_array(shares, n, 0, 0, 1, 0, what, fn);
+    int rc = pl_check_values(shares, n, 0, 0, 1, 0, what, fn);
     if (rc == PLANOMSORG_OK)
         rc = check_sums_to_one(shares, n, what, fn);
     return rc;
@@ -516,7 +464,7 @@ int planomsorg_staffing_set_mix(planomsorg_staffing *staffing, int level, const 
     PL_CHECK_NULL(shares);
     int rc = check_level(staffing, level, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_n(n, (size_t)staffing->n_groups, "the mix row", __func__);
+        rc = pl_check_count(n, (size_t)staffing->n_groups, "the mix row", __func__);
     if (rc == PLANOMSORG_OK)
         rc = check_mix_row(shares, n, level, __func__);
     if (rc != PLANOMSORG_OK)
@@ -546,11 +494,11 @@ int planomsorg_staffing_import_tables(planomsorg_staffing *staffing, const doubl
     PL_CHECK_NULL(fte_per_user);
     PL_CHECK_NULL(mix);
     size_t K = (size_t)staffing->n_levels, G = (size_t)staffing->n_groups;
-    int rc = check_n(n_fte, K, "fte_per_user", __func__);
+    int rc = pl_check_count(n_fte, K, "fte_per_user", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_n(n_mix, K * G, "mix", __func__);
+        rc = pl_check_count(n_mix, K * G, "mix", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(fte_per_user, K, 0, 0, HUGE_VAL, 1, "fte_per_user", __func__);
+        rc = pl_check_values(fte_per_user, K, 0, 0, HUGE_VAL, 1, "fte_per_user", __func__);
     for (size_t k = 0; k < K && rc == PLANOMSORG_OK; k++)
         rc = check_mix_row(mix + k * G, G, (int)k, __func__);
     if (rc != PLANOMSORG_OK)
@@ -567,9 +515,9 @@ int planomsorg_staffing_export_tables(const planomsorg_staffing *staffing, doubl
     PL_CHECK_NULL(fte_per_user);
     PL_CHECK_NULL(mix);
     size_t K = (size_t)staffing->n_levels, G = (size_t)staffing->n_groups;
-    int rc = check_n(n_fte, K, "fte_per_user", __func__);
+    int rc = pl_check_count(n_fte, K, "fte_per_user", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_n(n_mix, K * G, "mix", __func__);
+        rc = pl_check_count(n_mix, K * G, "mix", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     memcpy(fte_per_user, staffing->fte, K * sizeof *fte_per_user);
@@ -582,9 +530,9 @@ int planomsorg_staffing_export_tables(const planomsorg_staffing *staffing, doubl
 static int set_path(planomsorg_staffing *s, double *dst, const double *factor, size_t n,
                     const char *what, const char *fn)
 {
-    int rc = check_n(n, (size_t)s->n_years, what, fn);
+    int rc = pl_check_count(n, (size_t)s->n_years, what, fn);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(factor, n, 0, 1, HUGE_VAL, 1, what, fn);
+        rc = pl_check_values(factor, n, 0, 1, HUGE_VAL, 1, what, fn);
     if (rc != PLANOMSORG_OK)
         return rc;
     memcpy(dst, factor, n * sizeof *factor);
@@ -608,51 +556,40 @@ int planomsorg_staffing_set_productivity_path(planomsorg_staffing *staffing,
                     __func__);
 }
 
+/* dst[t] = (1 + rate)^t; dst is left unchanged when a factor overflows. */
 static int set_growth(planomsorg_staffing *s, double *dst, double rate, const char *fn)
 {
-    int rc = check_value(rate, -1, 1, HUGE_VAL, 1, "growth rate", fn);
+    int rc = pl_check_value(rate, -1, 1, HUGE_VAL, 1, "growth rate", fn);
     if (rc != PLANOMSORG_OK)
         return rc;
-    for (int t = 0; t < s->n_years; t++)
-        dst[t] = pow(1.0 + rate, t);
-    for (int t = 0; t < s->n_years; t++)
-        if (!isfinite(dst[t]) || dst[t] <= 0)
+    for (int t = 0; t < s->n_years; t++) {
+        double f = pow(1.0 + rate, t);
+        if (!isfinite(f) || f <= 0)
             return pl_error(PLANOMSORG_EVALUE, "%s: growth rate %g overflows by year %d", fn,
                             rate, s->first_year + t);
+    }
+    for (int t = 0; t < s->n_years; t++)
+        dst[t] = pow(1.0 + rate, t);
     return PLANOMSORG_OK;
 }
 
 int planomsorg_staffing_set_standard_growth(planomsorg_staffing *staffing, double rate)
 {
     PL_CHECK_NULL(staffing);
-    double *tmp = malloc((size_t)staffing->n_years * sizeof *tmp);
-    if (tmp == NULL)
-        return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
-    int rc = set_growth(staffing, tmp, rate, __func__);
-    if (rc == PLANOMSORG_OK)
-        memcpy(staffing->standard, tmp, (size_t)staffing->n_years * sizeof *tmp);
-    free(tmp);
-    return rc;
+    return set_growth(staffing, staffing->standard, rate, __func__);
 }
 
 int planomsorg_staffing_set_productivity_growth(planomsorg_staffing *staffing, double rate)
 {
     PL_CHECK_NULL(staffing);
-    double *tmp = malloc((size_t)staffing->n_years * sizeof *tmp);
-    if (tmp == NULL)
-        return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
-    int rc = set_growth(staffing, tmp, rate, __func__);
-    if (rc == PLANOMSORG_OK)
-        memcpy(staffing->productivity, tmp, (size_t)staffing->n_years * sizeof *tmp);
-    free(tmp);
-    return rc;
+    return set_growth(staffing, staffing->productivity, rate, __func__);
 }
 
 int planomsorg_staffing_factors(double *standard, double *productivity,
                                 const planomsorg_staffing *staffing, int year)
 {
     PL_CHECK_NULL(staffing);
-    int rc = check_year(staffing, year, __func__);
+    int rc = pl_check_year_in(year, staffing->first_year, staffing->n_years, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     int t = year - staffing->first_year;
@@ -665,16 +602,23 @@ int planomsorg_staffing_factors(double *standard, double *productivity,
 
 /* ---- per-group rates ---------------------------------------------------------------- */
 
+/* rates[group] = rate for a known group and a rate in [0, hi] ([0, hi) when hi_open). */
+static int set_group_rate(const planomsorg_staffing *s, double *rates, int group, double rate,
+                          double hi, int hi_open, const char *what, const char *fn)
+{
+    int rc = check_group(s, group, fn);
+    if (rc == PLANOMSORG_OK)
+        rc = pl_check_value(rate, 0, 0, hi, hi_open, what, fn);
+    if (rc == PLANOMSORG_OK)
+        rates[group] = rate;
+    return rc;
+}
+
 int planomsorg_staffing_set_absence(planomsorg_staffing *staffing, int group, double rate)
 {
     PL_CHECK_NULL(staffing);
-    int rc = check_group(staffing, group, __func__);
-    if (rc == PLANOMSORG_OK)
-        rc = check_value(rate, 0, 0, 0.9, 1, "absence rate", __func__);
-    if (rc != PLANOMSORG_OK)
-        return rc;
-    staffing->absence[group] = rate;
-    return PLANOMSORG_OK;
+    return set_group_rate(staffing, staffing->absence, group, rate, 0.9, 1, "absence rate",
+                          __func__);
 }
 
 int planomsorg_staffing_set_position_share(planomsorg_staffing *staffing, int group,
@@ -683,7 +627,7 @@ int planomsorg_staffing_set_position_share(planomsorg_staffing *staffing, int gr
     PL_CHECK_NULL(staffing);
     int rc = check_group(staffing, group, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_value(share, 0, 1, 1, 0, "position share", __func__);
+        rc = pl_check_value(share, 0, 1, 1, 0, "position share", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     size_t G = (size_t)staffing->n_groups;
@@ -699,9 +643,9 @@ int planomsorg_staffing_set_position_share_path(planomsorg_staffing *staffing, i
     PL_CHECK_NULL(share);
     int rc = check_group(staffing, group, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_n(n, (size_t)staffing->n_years, "the position share path", __func__);
+        rc = pl_check_count(n, (size_t)staffing->n_years, "the position share path", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(share, n, 0, 1, 1, 0, "position share", __func__);
+        rc = pl_check_values(share, n, 0, 1, 1, 0, "position share", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     size_t G = (size_t)staffing->n_groups;
@@ -714,9 +658,9 @@ int planomsorg_staffing_set_fulltime_lever(planomsorg_staffing *staffing, double
                                            double cap)
 {
     PL_CHECK_NULL(staffing);
-    int rc = check_value(increase, 0, 0, 1, 0, "yearly increase", __func__);
+    int rc = pl_check_value(increase, 0, 0, 1, 0, "yearly increase", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_value(cap, 0, 1, 1, 0, "cap", __func__);
+        rc = pl_check_value(cap, 0, 1, 1, 0, "cap", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     size_t G = (size_t)staffing->n_groups;
@@ -737,7 +681,7 @@ int planomsorg_staffing_group_rates(double *absence, double *share,
     PL_CHECK_NULL(staffing);
     int rc = check_group(staffing, group, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_year(staffing, year, __func__);
+        rc = pl_check_year_in(year, staffing->first_year, staffing->n_years, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     if (absence != NULL)
@@ -757,9 +701,9 @@ int planomsorg_staffing_set_workforce(planomsorg_staffing *staffing, int group,
     PL_CHECK_NULL(persons);
     int rc = check_group(staffing, group, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_n(n, N_AGES, "the workforce by age", __func__);
+        rc = pl_check_count(n, N_AGES, "the workforce by age", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(persons, n, 0, 0, HUGE_VAL, 1, "workforce", __func__);
+        rc = pl_check_values(persons, n, 0, 0, HUGE_VAL, 1, "workforce", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     memcpy(staffing->workforce + (size_t)group * N_AGES, persons, n * sizeof *persons);
@@ -773,13 +717,10 @@ int planomsorg_staffing_set_workforce_total(planomsorg_staffing *staffing, int g
     PL_CHECK_NULL(staffing);
     int rc = check_group(staffing, group, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_value(persons, 0, 0, HUGE_VAL, 1, "workforce", __func__);
+        rc = pl_check_value(persons, 0, 0, HUGE_VAL, 1, "workforce", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    double profile[N_AGES];
-    default_age_profile(profile);
-    for (int i = 0; i < N_AGES; i++)
-        staffing->workforce[(size_t)group * N_AGES + (size_t)i] = persons * profile[i];
+    default_workforce(staffing->workforce + (size_t)group * N_AGES, persons);
     staffing->workforce_set[group] = 1;
     return PLANOMSORG_OK;
 }
@@ -798,7 +739,7 @@ int planomsorg_staffing_set_workforce_bands(planomsorg_staffing *staffing, int g
     if (n_bands < 1 || n_bands > N_AGES)
         return pl_error(PLANOMSORG_EINVAL, "%s: n_bands = %zu is outside 1..%d", __func__,
                         n_bands, N_AGES);
-    rc = check_array(persons, n_bands, 0, 0, HUGE_VAL, 1, "workforce", __func__);
+    rc = pl_check_values(persons, n_bands, 0, 0, HUGE_VAL, 1, "workforce", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     double wf[N_AGES] = {0};
@@ -826,9 +767,9 @@ int planomsorg_staffing_set_exit_rates(planomsorg_staffing *staffing, const doub
 {
     PL_CHECK_NULL(staffing);
     PL_CHECK_NULL(rate);
-    int rc = check_n(n, N_AGES, "the exit rates by age", __func__);
+    int rc = pl_check_count(n, N_AGES, "the exit rates by age", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(rate, n, 0, 0, 1, 0, "exit rate", __func__);
+        rc = pl_check_values(rate, n, 0, 0, 1, 0, "exit rate", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     memcpy(staffing->exit, rate, n * sizeof *rate);
@@ -839,13 +780,8 @@ int planomsorg_staffing_set_exit_rates(planomsorg_staffing *staffing, const doub
 int planomsorg_staffing_set_attrition(planomsorg_staffing *staffing, int group, double rate)
 {
     PL_CHECK_NULL(staffing);
-    int rc = check_group(staffing, group, __func__);
-    if (rc == PLANOMSORG_OK)
-        rc = check_value(rate, 0, 0, 1, 0, "attrition rate", __func__);
-    if (rc != PLANOMSORG_OK)
-        return rc;
-    staffing->attrition[group] = rate;
-    return PLANOMSORG_OK;
+    return set_group_rate(staffing, staffing->attrition, group, rate, 1, 0, "attrition rate",
+                          __func__);
 }
 
 int planomsorg_staffing_set_recruitment(planomsorg_staffing *staffing, int group,
@@ -855,9 +791,9 @@ int planomsorg_staffing_set_recruitment(planomsorg_staffing *staffing, int group
     PL_CHECK_NULL(persons);
     int rc = check_group(staffing, group, __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_n(n, (size_t)staffing->n_years, "the recruitment path", __func__);
+        rc = pl_check_count(n, (size_t)staffing->n_years, "the recruitment path", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(persons, n, 0, 0, HUGE_VAL, 1, "recruits", __func__);
+        rc = pl_check_values(persons, n, 0, 0, HUGE_VAL, 1, "recruits", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
     memcpy(staffing->recruits + (size_t)group * n, persons, n * sizeof *persons);
@@ -870,9 +806,9 @@ int planomsorg_staffing_set_recruit_ages(planomsorg_staffing *staffing, const do
 {
     PL_CHECK_NULL(staffing);
     PL_CHECK_NULL(profile);
-    int rc = check_n(n, N_AGES, "the recruits' age profile", __func__);
+    int rc = pl_check_count(n, N_AGES, "the recruits' age profile", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(profile, n, 0, 0, 1, 0, "recruit age share", __func__);
+        rc = pl_check_values(profile, n, 0, 0, 1, 0, "recruit age share", __func__);
     if (rc == PLANOMSORG_OK)
         rc = check_sums_to_one(profile, n, "the recruits' age profile", __func__);
     if (rc != PLANOMSORG_OK)
@@ -945,12 +881,10 @@ static void compute_supply_group(planomsorg_staffing_result *r, const planomsorg
     if (s->workforce_set[g]) {
         memcpy(stock, s->workforce + g * N_AGES, sizeof stock);
     } else {
-        double demand = 0, profile[N_AGES];
+        double demand = 0;
         for (size_t k = 0; k < K; k++)
             demand += r->persons[k * G + g];
-        default_age_profile(profile);
-        for (int i = 0; i < N_AGES; i++)
-            stock[i] = demand * profile[i];
+        default_workforce(stock, demand);
     }
     double replacement = 0;
     for (size_t t = 0; t < T; t++) {
@@ -987,9 +921,9 @@ int planomsorg_staffing_compute(planomsorg_staffing_result **out,
     PL_CHECK_NULL(users);
     const planomsorg_staffing *s = staffing;
     size_t K = (size_t)s->n_levels, G = (size_t)s->n_groups, T = (size_t)s->n_years;
-    int rc = check_n(n_users, T * K, "users [year][level]", __func__);
+    int rc = pl_check_count(n_users, T * K, "users [year][level]", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_array(users, n_users, 0, 0, HUGE_VAL, 1, "users", __func__);
+        rc = pl_check_values(users, n_users, 0, 0, HUGE_VAL, 1, "users", __func__);
     if (rc == PLANOMSORG_OK && pop != NULL) {
         rc = pl_population_check_year(pop, s->first_year, __func__);
         if (rc == PLANOMSORG_OK)
@@ -1064,13 +998,6 @@ static double supply_value(const planomsorg_staffing_result *r, int measure, siz
     }
 }
 
-static int check_measure(int measure, const char *fn)
-{
-    if (measure < 0 || measure >= PLANOMSORG_STAFF_N_MEASURES)
-        return pl_error(PLANOMSORG_EINVAL, "%s: unknown measure code %d", fn, measure);
-    return PLANOMSORG_OK;
-}
-
 static int no_share(const char *fn)
 {
     return pl_error(PLANOMSORG_ESTATE, "%s: share_20_66 needs a population; the result was "
@@ -1083,12 +1010,12 @@ int planomsorg_staffing_result_get(double *value, const planomsorg_staffing_resu
     PL_CHECK_NULL(value);
     PL_CHECK_NULL(result);
     const planomsorg_staffing_result *r = result;
-    int rc = check_measure(measure, __func__);
+    int rc = pl_check_code(measure, PLANOMSORG_STAFF_N_MEASURES, "measure", __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (year < r->first_year || year >= r->first_year + r->n_years)
-        return pl_error(PLANOMSORG_ERANGE, "%s: year %d is outside %d..%d", __func__, year,
-                        r->first_year, r->first_year + r->n_years - 1);
+    rc = pl_check_year_in(year, r->first_year, r->n_years, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     size_t t = (size_t)(year - r->first_year);
     if (measure == PLANOMSORG_STAFF_SHARE_20_66) {
         if (!r->has_share)
@@ -1143,9 +1070,9 @@ int planomsorg_staffing_result_export(const planomsorg_staffing_result *result, 
 {
     PL_CHECK_NULL(result);
     PL_CHECK_NULL(out);
-    int rc = check_measure(measure, __func__);
+    int rc = pl_check_code(measure, PLANOMSORG_STAFF_N_MEASURES, "measure", __func__);
     if (rc == PLANOMSORG_OK)
-        rc = check_n(n, planomsorg_staffing_result_size(result, measure), "the output",
+        rc = pl_check_count(n, planomsorg_staffing_result_size(result, measure), "the output",
                      __func__);
     if (rc != PLANOMSORG_OK)
         return rc;

@@ -78,6 +78,9 @@ int pl_check_stochastic(const double *m, int k, int year, int band_lo, int sex,
                         const char *what);
 /* Pointer to the matrix of a year slot, band and sex. */
 double *pl_transitions_matrix(const planomsorg_transitions *tr, int slot, int band, int sex);
+/* Index of a calendar year among n_years >= 1 years from first_year, clamped to the first
+ * and the last. */
+int pl_year_slot(int year, int first_year, int n_years);
 /* Slot of a calendar year (clamped). */
 int pl_transitions_slot(const planomsorg_transitions *tr, int year);
 /* Value of a path in a year. */
@@ -85,5 +88,8 @@ double pl_path_value(const struct pl_path *p, int year, double neutral);
 int pl_path_set(struct pl_path *p, const double *values, int first_year, int n_years,
                 const char *what);
 void pl_path_clear(struct pl_path *p);
+/* Rates of every level at a (possibly fractional) effective age, interpolated linearly
+ * between the single ages floor(age) and floor(age) + 1 (needs rates set). */
+void pl_services_rates_at(const planomsorg_services *svc, int sex, double age, double *r);
 
 #endif

@@ -1,6 +1,7 @@
 /* Transition matrices by age band, sex and year; relative mortality per level. */
 #include "staircase_internal.h"
 
+#include "check.h"
 #include "error.h"
 #include "planomsorg/population.h"
 
@@ -85,16 +86,17 @@ double *pl_transitions_matrix(const planomsorg_transitions *tr, int slot, int ba
     return tr->matrices + idx * matrix_cells(tr);
 }
 
+int pl_year_slot(int year, int first_year, int n_years)
+{
+    int slot = year - first_year;
+    if (slot < 0)
+        return 0;
+    return slot < n_years ? slot : n_years - 1;
+}
+
 int pl_transitions_slot(const planomsorg_transitions *tr, int year)
 {
-    if (tr->n_years == 0)
-        return 0;
-    int slot = year - tr->first_year;
-    if (slot < 0)
-        slot = 0;
-    if (slot >= tr->n_years)
-        slot = tr->n_years - 1;
-    return slot;
+    return tr->n_years == 0 ? 0 : pl_year_slot(year, tr->first_year, tr->n_years);
 }
 
 int planomsorg_transitions_new(planomsorg_transitions **out, int n_levels, const int *band_lo,
@@ -111,9 +113,10 @@ int planomsorg_transitions_new(planomsorg_transitions **out, int n_levels, const
     if (n_years < 0 || n_years > 500)
         return pl_error(PLANOMSORG_ERANGE, "planomsorg_transitions_new: number of years %d outside 0..500",
                         n_years);
-    if (n_years > 0 && (first_year < 1800 || first_year > 2300))
-        return pl_error(PLANOMSORG_ERANGE, "planomsorg_transitions_new: first year %d outside 1800..2300",
-                        first_year);
+    if (n_years > 0)
+        rc = pl_check_year_range(first_year, "first year", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     planomsorg_transitions *tr = calloc(1, sizeof *tr);
     if (tr == NULL)
         return pl_error(PLANOMSORG_ENOMEM, "planomsorg_transitions_new: out of memory");
@@ -299,10 +302,7 @@ double pl_path_value(const struct pl_path *p, int year, double neutral)
 {
     if (p->n_years == 0 || year < p->first_year)
         return neutral;
-    int i = year - p->first_year;
-    if (i >= p->n_years)
-        i = p->n_years - 1;
-    return p->values[i];
+    return p->values[pl_year_slot(year, p->first_year, p->n_years)];
 }
 
 void pl_path_clear(struct pl_path *p)
@@ -323,9 +323,9 @@ int pl_path_set(struct pl_path *p, const double *values, int first_year, int n_y
         return PLANOMSORG_OK;
     }
     PL_CHECK_NULL(values);
-    if (first_year < 1800 || first_year > 2300)
-        return pl_error(PLANOMSORG_ERANGE, "%s: first year %d outside 1800..2300", what,
-                        first_year);
+    int rc = pl_check_year_range(first_year, "first year", what);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     for (int i = 0; i < n_years; i++)
         if (!isfinite(values[i]) || values[i] < 0)
             return pl_error(PLANOMSORG_EVALUE, "%s: value %g for year %d (must be finite and >= 0)",

@@ -11,23 +11,11 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #define FIRST 2025
 #define T 5
 #define K 2
-
-static void assert_error(int rc, int code, const char *fragment)
-{
-    assert_int_equal(rc, code);
-    if (strstr(planomsorg_error_last(), fragment) == NULL)
-        fail_msg("message '%s' lacks '%s'", planomsorg_error_last(), fragment);
-}
-
-static void assert_rel(double got, double want, double tol)
-{
-    double scale = fabs(want) > 1 ? fabs(want) : 1;
-    if (!(fabs(got - want) <= tol * scale))
-        fail_msg("got %.15g, want %.15g (relative tolerance %g)", got, want, tol);
-}
 
 static const double USERS[T * K] = {10, 20, 11, 21, 12, 22, 13, 23, 14, 24};
 static const double FTE[T] = {30, 31, 32, 33, 34};

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #define FIRST 2024
 #define N_YEARS 10
 
@@ -41,13 +43,6 @@ static double p80(int year)
 
 /* By hand: 67-79 has 13 ages: 2*13*100 + (67+79)*13 + 13*10 = 2600 + 1898 + 130. */
 static const double P67_79 = 4628.0;
-
-static void assert_error(int rc, int code, const char *fragment)
-{
-    assert_int_equal(rc, code);
-    if (strstr(planomsorg_error_last(), fragment) == NULL)
-        fail_msg("message '%s' lacks '%s'", planomsorg_error_last(), fragment);
-}
 
 static void test_rate(void **state)
 {

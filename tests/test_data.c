@@ -11,6 +11,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "testutil.h"
+
 static double total(const planomsorg_population *pop, int year, int sex)
 {
     double v = -1;
@@ -249,14 +251,6 @@ static void test_kostra_names_and_sources(void **state)
     const char *src = planomsorg_data_sources();
     assert_non_null(strstr(src, "07459"));
     assert_non_null(strstr(src, "NLOD 2.0"));
-}
-
-static void assert_error(int rc, int code, const char *fragment)
-{
-    assert_int_equal(rc, code);
-    assert_int_equal(planomsorg_error_last_code(), code);
-    if (strstr(planomsorg_error_last(), fragment) == NULL)
-        fail_msg("message '%s' lacks '%s'", planomsorg_error_last(), fragment);
 }
 
 static void test_errors(void **state)

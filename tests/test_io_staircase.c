@@ -11,12 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-static void assert_error(int rc, int code, const char *fragment)
-{
-    if (rc != code || strstr(planomsorg_error_last(), fragment) == NULL)
-        fail_msg("expected %s with \"%s\", got %d: %s", planomsorg_strerror(code), fragment, rc,
-                 planomsorg_error_last());
-}
+#include "testutil.h"
 
 /* A three-level staircase: none, home, nursing_home. */
 static planomsorg_staircase *small_staircase(void)

@@ -11,25 +11,13 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #define FIRST 2024
 #define T 5
 #define K 3
 #define G 2
 #define NA PLANOMSORG_STAFF_N_AGES
-
-static void assert_error(int rc, int code, const char *fragment)
-{
-    assert_int_equal(rc, code);
-    if (strstr(planomsorg_error_last(), fragment) == NULL)
-        fail_msg("message '%s' lacks '%s'", planomsorg_error_last(), fragment);
-}
-
-static void assert_rel(double got, double want, double tol)
-{
-    double scale = fabs(want) > 1 ? fabs(want) : 1;
-    if (!(fabs(got - want) <= tol * scale))
-        fail_msg("got %.15g, want %.15g (relative tolerance %g)", got, want, tol);
-}
 
 /* The test plan: 3 levels, 2 groups, 5 years. */
 static const double FTE[K] = {0.1, 0.5, 1.2};

@@ -56,6 +56,39 @@ int cli_parse_double(const char *option, const char *text, double lo, double hi,
     return 0;
 }
 
+const char cli_missing_argument[] = "";
+
+const char *cli_option_value(const char *command, int argc, char **argv, int *i,
+                             const char *opt)
+{
+    size_t len = strlen(opt);
+    if (strncmp(argv[*i], opt, len) != 0)
+        return NULL;
+    if (argv[*i][len] == '=')
+        return argv[*i] + len + 1;
+    if (argv[*i][len] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "planomsorg: %s: %s needs an argument\n", command, opt);
+        return cli_missing_argument;
+    }
+    return argv[++*i];
+}
+
+int cli_parse_municipality(const char *command, const char *text, const char **out)
+{
+    int digits = strlen(text) == 4;
+    for (int i = 0; digits && i < 4; i++)
+        digits = text[i] >= '0' && text[i] <= '9';
+    if (!digits) {
+        fprintf(stderr, "planomsorg: %s: --municipality: '%s' is not a four-digit "
+                        "municipality number (e.g. 5001)\n", command, text);
+        return -1;
+    }
+    *out = strcmp(text, PLANOMSORG_NORWAY) == 0 ? NULL : text;
+    return 0;
+}
+
 int cli_fail(int status)
 {
     fprintf(stderr, "planomsorg: %s\n", planomsorg_error_last()[0] != '\0'

@@ -23,6 +23,17 @@ int cli_parse_format(const char *text, cli_format *out);
 int cli_parse_int(const char *option, const char *text, long lo, long hi, long *out);
 int cli_parse_double(const char *option, const char *text, double lo, double hi, double *out);
 
+/* The value of option `opt` ("--opt=value" or "--opt value", advancing *i past a separate
+ * value) when argv[*i] is that option; NULL when it is not; cli_missing_argument after
+ * printing "planomsorg: <command>: --opt needs an argument". */
+extern const char cli_missing_argument[];
+const char *cli_option_value(const char *command, int argc, char **argv, int *i,
+                             const char *opt);
+
+/* Parses a --municipality value: a four-digit municipality number, PLANOMSORG_NORWAY
+ * giving NULL (the whole country). Returns 0, or -1 after printing a usage error. */
+int cli_parse_municipality(const char *command, const char *text, const char **out);
+
 /* Prints "planomsorg: <library message>" for a failed library call and maps the status
  * to an exit code (ENOTFOUND, EIO and input-format errors -> CLI_EXIT_DATA). */
 int cli_fail(int status);

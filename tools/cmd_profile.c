@@ -449,36 +449,6 @@ static int write_table(const profile *p, const char *name, const char *code, int
     return ferror(stdout) ? -1 : 0;
 }
 
-static const char missing_argument[] = "";
-
-/* Takes the value of option `opt` from "--opt=value" or "--opt value". Returns the value,
- * NULL when argv[*i] is not this option, or missing_argument after printing an error. */
-static const char *option_value(int argc, char **argv, int *i, const char *opt)
-{
-    size_t len = strlen(opt);
-    if (strncmp(argv[*i], opt, len) != 0)
-        return NULL;
-    if (argv[*i][len] == '=')
-        return argv[*i] + len + 1;
-    if (argv[*i][len] != '\0')
-        return NULL;
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "planomsorg: profile: %s needs an argument\n", opt);
-        return missing_argument;
-    }
-    return argv[++*i];
-}
-
-static int is_municipality_code(const char *s)
-{
-    if (strlen(s) != 4)
-        return 0;
-    for (int i = 0; i < 4; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-    return 1;
-}
-
 /* The latest year held by pop with KOSTRA data for the region, or 0. */
 static int latest_year(const planomsorg_population *pop, const char *code, int *year)
 {
@@ -508,22 +478,18 @@ int cmd_profile(int argc, char **argv)
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(profile_usage, stdout);
             return CLI_EXIT_OK;
-        } else if ((v = option_value(argc, argv, &i, "--municipality")) != NULL) {
-            if (v == missing_argument)
+        } else if ((v = cli_option_value("profile", argc, argv, &i, "--municipality")) != NULL) {
+            if (v == cli_missing_argument)
                 return CLI_EXIT_USAGE;
-            if (!is_municipality_code(v)) {
-                fprintf(stderr, "planomsorg: profile: --municipality: '%s' is not a four-digit "
-                                "municipality number (e.g. 5001)\n", v);
+            if (cli_parse_municipality("profile", v, &municipality) != 0)
                 return CLI_EXIT_USAGE;
-            }
-            municipality = strcmp(v, PLANOMSORG_NORWAY) == 0 ? NULL : v;
-        } else if ((v = option_value(argc, argv, &i, "--year")) != NULL) {
-            if (v == missing_argument)
+        } else if ((v = cli_option_value("profile", argc, argv, &i, "--year")) != NULL) {
+            if (v == cli_missing_argument)
                 return CLI_EXIT_USAGE;
             if (cli_parse_int("--year", v, 1, 9999, &year) != 0)
                 return CLI_EXIT_USAGE;
-        } else if ((v = option_value(argc, argv, &i, "--format")) != NULL) {
-            if (v == missing_argument)
+        } else if ((v = cli_option_value("profile", argc, argv, &i, "--format")) != NULL) {
+            if (v == cli_missing_argument)
                 return CLI_EXIT_USAGE;
             if (cli_parse_format(v, &format) != 0)
                 return CLI_EXIT_USAGE;

@@ -50,34 +50,6 @@ static const char services_usage[] =
     "Exit status: 0 success, 1 failure, 2 unknown municipality, missing data or bad input\n"
     "file, 64 bad usage.\n";
 
-static const char missing_argument[] = "";
-
-static const char *option_value(int argc, char **argv, int *i, const char *opt)
-{
-    size_t len = strlen(opt);
-    if (strncmp(argv[*i], opt, len) != 0)
-        return NULL;
-    if (argv[*i][len] == '=')
-        return argv[*i] + len + 1;
-    if (argv[*i][len] != '\0')
-        return NULL;
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "planomsorg: services: %s needs an argument\n", opt);
-        return missing_argument;
-    }
-    return argv[++*i];
-}
-
-static int is_municipality_code(const char *s)
-{
-    if (strlen(s) != 4)
-        return 0;
-    for (int i = 0; i < 4; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-    return 1;
-}
-
 struct options {
     const char *municipality;
     long to;
@@ -98,20 +70,16 @@ static int parse_options(int argc, char **argv, struct options *o, int *done)
             *done = 1;
             return CLI_EXIT_OK;
         }
-        if ((v = option_value(argc, argv, &i, "--municipality")) != NULL) {
-            if (v == missing_argument)
+        if ((v = cli_option_value("services", argc, argv, &i, "--municipality")) != NULL) {
+            if (v == cli_missing_argument)
                 return CLI_EXIT_USAGE;
-            if (!is_municipality_code(v)) {
-                fprintf(stderr, "planomsorg: services: --municipality: '%s' is not a four-digit "
-                                "municipality number (e.g. 5001)\n", v);
+            if (cli_parse_municipality("services", v, &o->municipality) != 0)
                 return CLI_EXIT_USAGE;
-            }
-            o->municipality = strcmp(v, PLANOMSORG_NORWAY) == 0 ? NULL : v;
-        } else if ((v = option_value(argc, argv, &i, "--to")) != NULL) {
-            if (v == missing_argument || cli_parse_int("--to", v, 1800, 2300, &o->to) != 0)
+        } else if ((v = cli_option_value("services", argc, argv, &i, "--to")) != NULL) {
+            if (v == cli_missing_argument || cli_parse_int("--to", v, 1800, 2300, &o->to) != 0)
                 return CLI_EXIT_USAGE;
-        } else if ((v = option_value(argc, argv, &i, "--mode")) != NULL) {
-            if (v == missing_argument)
+        } else if ((v = cli_option_value("services", argc, argv, &i, "--mode")) != NULL) {
+            if (v == cli_missing_argument)
                 return CLI_EXIT_USAGE;
             if (strcmp(v, "rates") == 0) {
                 o->mode = PLANOMSORG_MODE_RATES;
@@ -121,19 +89,20 @@ static int parse_options(int argc, char **argv, struct options *o, int *done)
                 fprintf(stderr, "planomsorg: services: --mode: '%s' is not rates or markov\n", v);
                 return CLI_EXIT_USAGE;
             }
-        } else if ((v = option_value(argc, argv, &i, "--transitions")) != NULL) {
-            if (v == missing_argument)
+        } else if ((v = cli_option_value("services", argc, argv, &i, "--transitions")) != NULL) {
+            if (v == cli_missing_argument)
                 return CLI_EXIT_USAGE;
             o->transitions = v;
-        } else if ((v = option_value(argc, argv, &i, "--capacity")) != NULL) {
-            if (v == missing_argument)
+        } else if ((v = cli_option_value("services", argc, argv, &i, "--capacity")) != NULL) {
+            if (v == cli_missing_argument)
                 return CLI_EXIT_USAGE;
             o->capacity = v;
-        } else if ((v = option_value(argc, argv, &i, "--theta")) != NULL) {
-            if (v == missing_argument || cli_parse_double("--theta", v, 0.0, 1.0, &o->theta) != 0)
+        } else if ((v = cli_option_value("services", argc, argv, &i, "--theta")) != NULL) {
+            if (v == cli_missing_argument ||
+                cli_parse_double("--theta", v, 0.0, 1.0, &o->theta) != 0)
                 return CLI_EXIT_USAGE;
-        } else if ((v = option_value(argc, argv, &i, "--format")) != NULL) {
-            if (v == missing_argument || cli_parse_format(v, &o->format) != 0)
+        } else if ((v = cli_option_value("services", argc, argv, &i, "--format")) != NULL) {
+            if (v == cli_missing_argument || cli_parse_format(v, &o->format) != 0)
                 return CLI_EXIT_USAGE;
         } else {
             fprintf(stderr, "planomsorg: services: unknown option or argument '%s' (see "

@@ -10,11 +10,14 @@ program's own output. Checks that need the raw files are skipped when they are a
 usage, exit-status and format checks always run. Exit status 0 when all checks pass.
 """
 import csv
+import functools
 import json
 import math
 import os
-import subprocess
 import sys
+
+import clitest
+from clitest import check, close
 
 EXE = sys.argv[1]
 RAW = os.environ.get("PLANOMSORG_RAW_DATA", "")
@@ -25,29 +28,11 @@ POP_MUNI = os.path.join(RAW, "csdata", "derived",
 HAVE_RAW = all(os.path.exists(p) for p in (PANEL, POP_NORWAY, POP_MUNI))
 
 REL = 1e-12  # coverage, ratios: the same divisions in double precision
-passed = 0
-failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
-
-
-def close(a, b, rel=REL, what=""):
-    ok = (a is None and b is None) or (
-        a is not None and b is not None and
-        ((math.isnan(a) and math.isnan(b)) or abs(a - b) <= rel * max(1.0, abs(b))))
-    check(ok, f"{what}: {a!r} != {b!r} (rel {rel})")
+close = functools.partial(close, missing_equal=True)  # NA (suppressed) cells agree
 
 
 def run(*args):
-    p = subprocess.run([EXE, *args], capture_output=True, text=True, timeout=120)
-    return p.returncode, p.stdout, p.stderr
+    return clitest.run([EXE, *args], timeout=120)
 
 
 def profile_csv(*args):
@@ -332,8 +317,7 @@ def main():
         test_figures(read_population(), read_panel())
     else:
         print("SKIP: raw data not found under PLANOMSORG_RAW_DATA; figure checks skipped")
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return clitest.summary()
 
 
 if __name__ == "__main__":

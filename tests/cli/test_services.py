@@ -13,11 +13,12 @@ agree, and usage and input errors give their exit status and messages.
 import csv
 import io
 import json
-import math
 import os
-import subprocess
 import sys
 import tempfile
+
+import clitest
+from clitest import check, close
 
 EXE = sys.argv[1]
 RAW = os.environ.get("PLANOMSORG_RAW_DATA", "")
@@ -27,26 +28,10 @@ POP_MUNI = os.path.join(RAW, "csdata", "derived",
 HAVE_RAW = all(os.path.exists(p) for p in (PANEL, POP_MUNI))
 LEVELS = ["none", "low_threshold", "practical_help", "home_nursing", "housing",
           "housing_24h", "short_term", "long_term"]
-passed = 0
-failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
-
-
-def close(a, b, rel, what):
-    check(abs(a - b) <= rel * max(1.0, abs(b)), f"{what}: {a!r} != {b!r} (rel {rel})")
 
 
 def run(*args):
-    p = subprocess.run([EXE, "services", *args], capture_output=True, text=True, timeout=300)
-    return p.returncode, p.stdout, p.stderr
+    return clitest.run([EXE, "services", *args], timeout=300)
 
 
 def rows(*args):
@@ -169,5 +154,4 @@ else:
 
 for p in (cap_bad, tr_bad, tr, cap):
     os.unlink(p)
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(clitest.summary())
