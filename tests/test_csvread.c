@@ -336,8 +336,9 @@ static void test_read_file(void **state)
     assert_int_equal(pl_csv_read_file_max(&csv, path, ';', PL_CSV_LATIN1, size), PLANOMSORG_OK);
     pl_csv_free(csv);
     unlink(path);
-    /* Found by fuzzing a plan file naming /dev/zero as its population: an endless device
-     * used to be read until memory ran out; it now stops at the first NUL byte. */
+    /* An endless device (a plan file may name /dev/zero as its population; seen while
+     * reviewing what the plan-file fuzz target reaches) used to be read until memory ran
+     * out; reading now stops at the first NUL byte. */
     csv = (pl_csv *)1;
     assert_int_equal(pl_csv_read_file(&csv, "/dev/zero", ',', 0), PLANOMSORG_EENCODING);
     assert_null(csv);
