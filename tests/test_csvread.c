@@ -330,7 +330,8 @@ static void test_read_file(void **state)
     fclose(f);
     char limit_text[64];
     snprintf(limit_text, sizeof limit_text, ": larger than %zu bytes", size - 1);
-    assert_int_equal(pl_csv_read_file_max(&csv, path, ';', PL_CSV_LATIN1, size - 1), PLANOMSORG_EIO);
+    assert_int_equal(pl_csv_read_file_max(&csv, path, ';', PL_CSV_LATIN1, size - 1),
+                     PLANOMSORG_EIO);
     assert_null(csv);
     expect_message(limit_text);
     assert_int_equal(pl_csv_read_file_max(&csv, path, ';', PL_CSV_LATIN1, size), PLANOMSORG_OK);

@@ -12,17 +12,22 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static void add_level(planomsorg_staircase *sc, const char *name, int kind, unsigned flags)
+{
+    if (planomsorg_staircase_add_level(sc, name, kind, flags) != PLANOMSORG_OK)
+        abort();
+}
+
 static const planomsorg_staircase *staircase(void)
 {
     static planomsorg_staircase *sc;
     if (sc == NULL) {
-        if (planomsorg_staircase_new(&sc) != PLANOMSORG_OK ||
-            planomsorg_staircase_add_level(sc, "none", PLANOMSORG_LEVEL_KIND_NONE, 0) != PLANOMSORG_OK ||
-            planomsorg_staircase_add_level(sc, "home", PLANOMSORG_LEVEL_KIND_HOME, 0) != PLANOMSORG_OK ||
-            planomsorg_staircase_add_level(sc, "nursing_home", PLANOMSORG_LEVEL_KIND_LONG_TERM,
-                                           PLANOMSORG_LEVEL_FLAG_24H |
-                                               PLANOMSORG_LEVEL_FLAG_CAPACITY) != PLANOMSORG_OK)
+        if (planomsorg_staircase_new(&sc) != PLANOMSORG_OK)
             abort();
+        add_level(sc, "none", PLANOMSORG_LEVEL_KIND_NONE, 0);
+        add_level(sc, "home", PLANOMSORG_LEVEL_KIND_HOME, 0);
+        add_level(sc, "nursing_home", PLANOMSORG_LEVEL_KIND_LONG_TERM,
+                  PLANOMSORG_LEVEL_FLAG_24H | PLANOMSORG_LEVEL_FLAG_CAPACITY);
     }
     return sc;
 }
