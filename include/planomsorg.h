@@ -27,6 +27,17 @@
 #include "planomsorg/staffing.h"
 #include "planomsorg/costs.h"
 #include "planomsorg/demography.h"
+/* scenarios and the plan */
+#include "planomsorg/scenario.h"
+#include "planomsorg/plan.h"
+#include "planomsorg/staffing.h"
+#include "planomsorg/costs.h"
+/* estimation and Monte Carlo */
+#include "planomsorg/estimate.h"
+#include "planomsorg/montecarlo.h"
 #include "planomsorg/cohort.h"
 
+/* scenarios and the plan */
+#include "planomsorg/scenario.h"
+#include "planomsorg/plan.h"
 #endif

@@ -91,5 +91,9 @@ void pl_path_clear(struct pl_path *p);
 /* Rates of every level at a (possibly fractional) effective age, interpolated linearly
  * between the single ages floor(age) and floor(age) + 1 (needs rates set). */
 void pl_services_rates_at(const planomsorg_services *svc, int sex, double age, double *r);
+/* 1 when a KOSTRA total the default staircase needs (home-service users, long-term
+ * residents, 24-hour housing residents) is suppressed for the region and year, so that
+ * planomsorg_services_kostra_users() imputes it from national rates. */
+int pl_services_kostra_imputed(const char *region, int year);
 
 #endif

@@ -221,6 +221,29 @@ static void test_population_bad_numbers(void **state)
 }
 
 /* Coverage and standardisation with NaN and zero denominators: codes, never aborts. */
+/* estimate and montecarlo: parameters GSL's random-variate functions cannot take (a beta
+ * or gamma shape <= 0, a negative standard deviation) are refused before any GSL call;
+ * Dirichlet rows with zero counts and a zero prior share never reach gsl_ran_gamma. */
+static void test_estimate_montecarlo_bad_numbers(void **state)
+{
+    (void)state;
+    double x[2], p2[2] = {0, 1}, p3[3] = {1, -1, 1};
+    assert_fails(planomsorg_dist_sample(x, 2, PLANOMSORG_DIST_BETA, p2, 2, 1), PLANOMSORG_EVALUE,
+                 "a and b must be > 0");
+    assert_fails(planomsorg_dist_sample(x, 2, PLANOMSORG_DIST_SPLIT_NORMAL, p3, 3, 1),
+                 PLANOMSORG_EVALUE, "standard deviations");
+    double nan2[2] = {NAN, 1};
+    assert_fails(planomsorg_dist_sample(x, 2, PLANOMSORG_DIST_LOGNORMAL, nan2, 2, 1),
+                 PLANOMSORG_EVALUE, "not finite");
+    const int b1[1] = {0};
+    planomsorg_estimate *est = NULL;
+    assert_int_equal(planomsorg_estimate_new(&est, 3, b1, 1), PLANOMSORG_OK);
+    assert_fails(planomsorg_estimate_set_prior(est, PLANOMSORG_PRIOR_POOLED, 0),
+                 PLANOMSORG_EVALUE, "prior weight");
+    assert_fails(planomsorg_estimate_add(est, 70, 0, 0, 1, NAN), PLANOMSORG_EVALUE, "weight");
+    planomsorg_estimate_free(est);
+}
+
 static void test_coverage_bad_numbers(void **state)
 {
     (void)state;
@@ -269,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_status_mapping),
         cmocka_unit_test(test_population_bad_numbers),
         cmocka_unit_test(test_coverage_bad_numbers),
+        cmocka_unit_test(test_estimate_montecarlo_bad_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
