@@ -802,6 +802,12 @@ static void test_yaml_errors(void **state)
         {"capacity:\n  long_term: {from: 2030, values: [14], ages: 80+}\n", PLANOMSORG_EFORMAT,
          "t.yaml:2:41: unknown key 'ages' in capacity of long_term"},
         {"rates:\n  kostra_year: 2019\n", PLANOMSORG_ENOTFOUND, "t.yaml:2:16: "},
+        /* fuzz: a file that never ends (read until memory ran out before csvread stopped
+         * at the first NUL byte) */
+        {"population:\n  file: /dev/zero\n", PLANOMSORG_EENCODING,
+         "t.yaml:2:9: /dev/zero:1: NUL byte"},
+        {"population:\n  align: {file: /dev/zero}\n", PLANOMSORG_EENCODING,
+         "t.yaml:2:17: /dev/zero:1: NUL byte"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         planomsorg_plan *p = NULL;
