@@ -284,6 +284,8 @@ int planomsorg_scenario_lever(double *out, const planomsorg_scenario *sc, int le
 int planomsorg_scenario_growth_factor(double *out, const planomsorg_scenario *sc, int lever, int base_year, int year);
 int planomsorg_scenario_lever_is_path(const planomsorg_scenario *sc, int lever);
 int planomsorg_scenario_set_capacity(planomsorg_scenario *sc, const char *level, const double *places, int first_year, int n_years);
+int planomsorg_scenario_set_coverage_target(planomsorg_scenario *sc, const char *level, const double *targets, int first_year, int n_years, int age_lo, int age_hi);
+int planomsorg_scenario_capacity_target(int *is_target, int *age_lo, int *age_hi, const planomsorg_scenario *sc, int index);
 int planomsorg_scenario_n_capacities(const planomsorg_scenario *sc);
 int planomsorg_scenario_capacity(const char **level, const double **places, int *first_year, int *n_years, const planomsorg_scenario *sc, int index);
 const char *planomsorg_lever_name(int lever);
@@ -409,6 +411,7 @@ int planomsorg_cohort_result_cycle(double *out, const planomsorg_cohort_result *
 int planomsorg_cohort_result_total(double *out, const planomsorg_cohort_result *result, int measure);
 const char *planomsorg_cohort_measure_name(int measure);
 int planomsorg_cohort_read_csv(planomsorg_cohort **out, const char *transitions_path, const char *initial_path, const char *values_path, int n_cycles);
+int planomsorg_cohort_parse_csv(planomsorg_cohort **out, const char *transitions, size_t transitions_len, const char *initial, size_t initial_len, const char *values, size_t values_len, int n_cycles);
 '''
 
 CONSTANTS = {
