@@ -11,7 +11,9 @@
  *     -- users by level, FTE by group, costs -- can be compared with a NumPy
  *     implementation (benchmarks/bench_plan.py) on the same inputs.
  *
- * Usage: bench_plan OUTDIR [REPEATS]
+ * Usage: bench_plan OUTDIR [REPEATS [N_REGIONS]]
+ * N_REGIONS limits the run to Norway and the first municipalities (for profiling under
+ * valgrind --tool=callgrind, which counts instructions repeatably on a loaded machine).
  * Writes the inputs and the C results of timing 2 to OUTDIR (raw little-endian doubles,
  * layout in OUTDIR/meta.json). Run both with benchmarks/run_bench_plan.sh.
  * Figures: docs/performance.md. */
@@ -53,6 +55,14 @@ static double now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + 1e-9 * ts.tv_nsec;
+}
+
+/* CPU time of the process (user + system): steadier than wall time on a loaded machine. */
+static double cpu(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return ts.tv_sec + 1e-9 * ts.tv_nsec;
 }
 
@@ -122,11 +132,14 @@ static double default_plan(const char *code)
     return v;
 }
 
-static planomsorg_plan *given_plan(const char *code, const planomsorg_population *pop)
+/* The KOSTRA year is set explicitly, so that the plan uses the rates and staffing of the
+ * year whose inputs write_inputs() gives the NumPy side. */
+static planomsorg_plan *given_plan(const char *code, const planomsorg_population *pop, int kyear)
 {
     planomsorg_plan *p = NULL;
     CHECK(planomsorg_plan_new(&p, code, BASE, LAST));
     CHECK(planomsorg_plan_set_population(p, pop));
+    CHECK(planomsorg_plan_set_rates_kostra(p, kyear));
     for (int s = 0; s < NS; s++) {
         planomsorg_scenario *sc = NULL;
         CHECK(planomsorg_scenario_new(&sc, scen_name[s]));
@@ -180,6 +193,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_plan: no regions\n");
         return 1;
     }
+    if (argc > 3 && atoi(argv[3]) > 0 && atoi(argv[3]) < R)
+        R = atoi(argv[3]);
 
     /* ---- timing 1: default plans ---- */
     double t_norway = INFINITY;
@@ -190,15 +205,16 @@ int main(int argc, char **argv)
         if (t < t_norway)
             t_norway = t;
     }
-    double t0 = now();
+    double t0 = now(), c0 = cpu();
     double check = 0;
     for (int r = 0; r < R; r++)
         check += default_plan(region_code(r));
-    double t_all = now() - t0;
+    double t_all = now() - t0, c_all = cpu() - c0;
     printf("default plans (projection, 3 bundles, %d-%d):\n", BASE, LAST);
     printf("  Norway: best of %d: %.2f ms\n", repeats, 1e3 * t_norway);
-    printf("  %d regions x 3 scenarios: %.3f s (%.2f ms per region), sum of middle FTE "
-           "2050 over municipalities and Norway %.0f\n", R, t_all, 1e3 * t_all / R, check);
+    printf("  %d regions x 3 scenarios: wall %.3f s (%.2f ms per region), CPU %.3f s (%.2f ms "
+           "per region), sum of middle FTE 2050 over municipalities and Norway %.0f\n", R, t_all,
+           1e3 * t_all / R, c_all, 1e3 * c_all / R, check);
 
     /* ---- inputs of timing 2 (not timed) ---- */
     planomsorg_population **pops = calloc((size_t)R, sizeof *pops);
@@ -236,28 +252,31 @@ int main(int argc, char **argv)
     fclose(fcost);
 
     /* ---- timing 2: given-population plans ---- */
-    double best = INFINITY;
+    double best = INFINITY, best_cpu = INFINITY;
     for (int i = 0; i < repeats; i++) {
-        double t1 = now();
+        double t1 = now(), c1 = cpu();
         for (int r = 0; r < R; r++) {
-            planomsorg_plan *p = given_plan(region_code(r), pops[r]);
+            planomsorg_plan *p = given_plan(region_code(r), pops[r], kostra_year[r]);
             planomsorg_plan_result *res = NULL;
             CHECK(planomsorg_plan_run(&res, p));
             planomsorg_plan_result_free(res);
             planomsorg_plan_free(p);
         }
-        double t = now() - t1;
+        double t = now() - t1, c = cpu() - c1;
         if (t < best)
             best = t;
+        if (c < best_cpu)
+            best_cpu = c;
     }
     printf("given-population plans (3 scenarios of constant levers, %d-%d):\n", BASE, LAST);
-    printf("  %d regions x 3 scenarios: best of %d: %.3f s (%.2f ms per region)\n", R,
-           repeats, best, 1e3 * best / R);
+    printf("  %d regions x 3 scenarios: best of %d: wall %.3f s (%.2f ms per region), CPU %.3f s "
+           "(%.2f ms per region)\n", R, repeats, best, 1e3 * best / R, best_cpu,
+           1e3 * best_cpu / R);
 
     /* results for the agreement check: [region][scenario][year] and [..][level] */
     FILE *fres = open_out(dir, "results.f64");
     for (int r = 0; r < R; r++) {
-        planomsorg_plan *p = given_plan(region_code(r), pops[r]);
+        planomsorg_plan *p = given_plan(region_code(r), pops[r], kostra_year[r]);
         planomsorg_plan_result *res = NULL;
         CHECK(planomsorg_plan_run(&res, p));
         for (int s = 0; s < NS; s++)
@@ -283,8 +302,9 @@ int main(int argc, char **argv)
 
     FILE *meta = open_out(dir, "meta.json");
     fprintf(meta, "{\"regions\": %d, \"years\": %d, \"base\": %d, \"ages\": %d, \"levels\": %d, "
-                  "\"groups\": %d, \"scenarios\": %d, \"c_seconds\": %.6f, \"levers\": [",
-            R, NY, BASE, A + 1, K, G, NS, best);
+                  "\"groups\": %d, \"scenarios\": %d, \"c_seconds\": %.6f, \"c_cpu_seconds\": %.6f, "
+                  "\"levers\": [",
+            R, NY, BASE, A + 1, K, G, NS, best, best_cpu);
     for (int s = 0; s < NS; s++)
         fprintf(meta, "%s[%.17g, %.17g, %.17g, %.17g]", s ? ", " : "", scen_levers[s][0],
                 scen_levers[s][1], scen_levers[s][2], scen_levers[s][3]);

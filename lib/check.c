@@ -4,6 +4,8 @@
 #include "error.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 int pl_check_count(size_t n, size_t want, const char *what, const char *fn)
 {
@@ -91,4 +93,22 @@ int pl_check_code(int code, int n, const char *what, const char *fn)
     if (code < 0 || code >= n)
         return pl_error(PLANOMSORG_EINVAL, "%s: unknown %s code %d", fn, what, code);
     return PLANOMSORG_OK;
+}
+
+int pl_find_name(int *out, const char *const *names, int n, const char *name, const char *what,
+                 const char *fn)
+{
+    char list[512] = "";
+    size_t used = 0; /* the names that fit in list */
+    for (int i = 0; i < n; i++) {
+        if (strcmp(names[i], name) == 0) {
+            *out = i;
+            return PLANOMSORG_OK;
+        }
+        if (used < sizeof list) {
+            int w = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", names[i]);
+            used = w > 0 && (size_t)w < sizeof list - used ? used + (size_t)w : sizeof list;
+        }
+    }
+    return pl_error(PLANOMSORG_ENOTFOUND, "%s: unknown %s '%s' (%s)", fn, what, name, list);
 }

@@ -39,4 +39,9 @@ int pl_check_index(int index, int n, const char *what, const char *fn);
 /* A constant's code within 0..n - 1, else PLANOMSORG_EINVAL "fn: unknown what code C". */
 int pl_check_code(int code, int n, const char *what, const char *fn);
 
+/* The index of name in names[0..n-1], else PLANOMSORG_ENOTFOUND
+ * "fn: unknown what 'name' (names[0], names[1], ...)". */
+int pl_find_name(int *out, const char *const *names, int n, const char *name, const char *what,
+                 const char *fn);
+
 #endif

@@ -1,6 +1,7 @@
 /* Generic Markov cohort engine (docs/methods/cohort.md). */
 #include "planomsorg/cohort.h"
 
+#include "check.h"
 #include "error.h"
 
 #include <math.h>
@@ -139,12 +140,8 @@ int planomsorg_cohort_state_index(int *out, const planomsorg_cohort *model, cons
     PL_CHECK_NULL(out);
     PL_CHECK_NULL(model);
     PL_CHECK_NULL(name);
-    for (int i = 0; i < model->n_states; i++)
-        if (strcmp(model->names[i], name) == 0) {
-            *out = i;
-            return PLANOMSORG_OK;
-        }
-    return pl_error(PLANOMSORG_ENOTFOUND, "%s: no state named '%s'", __func__, name);
+    return pl_find_name(out, (const char *const *)model->names, model->n_states, name, "state",
+                        __func__);
 }
 
 static int check_cycle(const planomsorg_cohort *m, int cycle, const char *function)

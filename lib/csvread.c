@@ -364,6 +364,12 @@ void pl_csv_strerror(int errnum, char *buf, size_t size)
 
 int pl_csv_read_file(pl_csv **out, const char *path, char delimiter, unsigned flags)
 {
+    return pl_csv_read_file_max(out, path, delimiter, flags, PL_CSV_MAX_FILE_BYTES);
+}
+
+int pl_csv_read_file_max(pl_csv **out, const char *path, char delimiter, unsigned flags,
+                         size_t max_bytes)
+{
     PL_CHECK_NULL(out);
     *out = NULL;
     PL_CHECK_NULL(path);
@@ -379,6 +385,8 @@ int pl_csv_read_file(pl_csv **out, const char *path, char delimiter, unsigned fl
         fclose(f);
         return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", path);
     }
+    /* A device such as /dev/zero never ends: stop at the first NUL byte (pl_csv_parse
+     * then reports it with its position) and at max_bytes. */
     for (;;) {
         if (len == cap) {
             if (cap > SIZE_MAX / 2) {
@@ -396,12 +404,14 @@ int pl_csv_read_file(pl_csv **out, const char *path, char delimiter, unsigned fl
             cap *= 2;
         }
         size_t got = fread(buf + len, 1, cap - len, f);
-        /* A NUL byte ends the reading: pl_csv_parse reports it with its line, and an
-         * endless binary stream (/dev/zero) is not read until memory runs out. */
-        int nul = got > 0 && memchr(buf + len, '\0', got) != NULL;
         len += got;
-        if (got == 0 || nul)
+        if (got == 0 || memchr(buf + len - got, '\0', got) != NULL)
             break;
+        if (len > max_bytes) {
+            free(buf);
+            fclose(f);
+            return pl_error(PLANOMSORG_EIO, "%s: larger than %zu bytes", path, max_bytes);
+        }
     }
     if (ferror(f)) {
         char why[128];

@@ -22,8 +22,18 @@ typedef struct pl_csv pl_csv;
 int pl_csv_parse(pl_csv **out, const char *text, size_t len, const char *source,
                  char delimiter, unsigned flags);
 
-/* Reads a whole file and parses it; PLANOMSORG_EIO names the path and the system's reason. */
+/* Reads a whole file and parses it; PLANOMSORG_EIO names the path and the system's reason.
+ * Reading stops at the first NUL byte (PLANOMSORG_EENCODING, so that /dev/zero fails at
+ * once) and fails with PLANOMSORG_EIO beyond PL_CSV_MAX_FILE_BYTES (an endless device). */
 int pl_csv_read_file(pl_csv **out, const char *path, char delimiter, unsigned flags);
+
+/* Added by the fuzz module. */
+
+#define PL_CSV_MAX_FILE_BYTES ((size_t)1 << 30) /* 1 GiB */
+
+/* pl_csv_read_file() with another size limit (for tests). */
+int pl_csv_read_file_max(pl_csv **out, const char *path, char delimiter, unsigned flags,
+                         size_t max_bytes);
 
 void pl_csv_free(pl_csv *csv);
 

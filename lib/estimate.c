@@ -2,6 +2,7 @@
  * sparse rows, relative mortality, and calibration to stocks.
  * Formulas: docs/methods/estimation.md. */
 #include "estimate_internal.h"
+#include "population_internal.h"
 #include "staircase_internal.h"
 
 #include "check.h"
@@ -115,9 +116,9 @@ int planomsorg_estimate_add(planomsorg_estimate *est, int age, int sex, int from
     if (age < 0 || age > PLANOMSORG_MAX_AGE_LIMIT)
         return pl_error(PLANOMSORG_ERANGE, "%s: age %d outside 0..%d", __func__, age,
                         PLANOMSORG_MAX_AGE_LIMIT);
-    if (sex != PLANOMSORG_SEX_FEMALE && sex != PLANOMSORG_SEX_MALE)
-        return pl_error(PLANOMSORG_EINVAL, "%s: sex %d is not female (0) or male (1)", __func__,
-                        sex);
+    int rc = pl_population_check_sex(sex, 0, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     if (from < 0 || from >= est->K)
         return pl_error(PLANOMSORG_ERANGE, "%s: level %d outside 0..%d", __func__, from,
                         est->K - 1);
@@ -184,13 +185,21 @@ int planomsorg_estimate_n_bands(const planomsorg_estimate *est)
     return est == NULL ? 0 : est->n_bands;
 }
 
+static int check_band(const planomsorg_estimate *est, int band, const char *what)
+{
+    if (band < 0 || band >= est->n_bands)
+        return pl_error(PLANOMSORG_ERANGE, "%s: band %d outside 0..%d", what, band,
+                        est->n_bands - 1);
+    return PLANOMSORG_OK;
+}
+
 int planomsorg_estimate_band_lo(int *age_lo, const planomsorg_estimate *est, int band)
 {
     PL_CHECK_NULL(age_lo);
     PL_CHECK_NULL(est);
-    if (band < 0 || band >= est->n_bands)
-        return pl_error(PLANOMSORG_ERANGE, "%s: band %d outside 0..%d", __func__, band,
-                        est->n_bands - 1);
+    int rc = check_band(est, band, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
     *age_lo = est->band_lo[band];
     return PLANOMSORG_OK;
 }
@@ -289,13 +298,8 @@ void pl_estimate_prior_row(const planomsorg_estimate *est, int sex, int i, doubl
 static int check_band_sex(const planomsorg_estimate *est, int band, int sex, int allow_both,
                           const char *what)
 {
-    if (band < 0 || band >= est->n_bands)
-        return pl_error(PLANOMSORG_ERANGE, "%s: band %d outside 0..%d", what, band,
-                        est->n_bands - 1);
-    if (sex != PLANOMSORG_SEX_FEMALE && sex != PLANOMSORG_SEX_MALE &&
-        !(allow_both && sex == PLANOMSORG_SEX_BOTH))
-        return pl_error(PLANOMSORG_EINVAL, "%s: bad sex code %d", what, sex);
-    return PLANOMSORG_OK;
+    int rc = check_band(est, band, what);
+    return rc != PLANOMSORG_OK ? rc : pl_population_check_sex(sex, allow_both, what);
 }
 
 int planomsorg_estimate_counts(double *counts, size_t n, const planomsorg_estimate *est,

@@ -23,6 +23,21 @@ typedef struct {
     size_t n;
 } entries;
 
+/* One input table: a file (path set) or bytes in memory (text, len; name for messages). */
+typedef struct {
+    const char *path;
+    const char *text;
+    size_t len;
+    const char *name;
+} input;
+
+static int load(pl_csv **out, const input *in)
+{
+    if (in->path != NULL)
+        return pl_csv_read_file(out, in->path, ',', 0);
+    return pl_csv_parse(out, in->text, in->len, in->name, ',', 0);
+}
+
 /* Trimmed copy of a field (caller frees); NULL when out of memory. */
 static char *trimmed_copy(const char *s)
 {
@@ -96,10 +111,10 @@ static void free_names(char **names, int n)
     free(names);
 }
 
-static int read_initial(const char *path, char ***names_out, double **share_out, int *n_out)
+static int read_initial(const input *in, char ***names_out, double **share_out, int *n_out)
 {
     pl_csv *csv = NULL;
-    int rc = pl_csv_read_file(&csv, path, ',', 0);
+    int rc = load(&csv, in);
     if (rc != PLANOMSORG_OK)
         return rc;
     static const char *const header[] = {"state", "share"};
@@ -167,11 +182,11 @@ static int read_initial(const char *path, char ***names_out, double **share_out,
 }
 
 /* Reads transitions (with_to = 1: cycle,from,to,probability) or values (cycle,state,value). */
-static int read_entries(pl_csv **csv_out, entries *out, const char *path, int with_to,
+static int read_entries(pl_csv **csv_out, entries *out, const input *in, int with_to,
                         char **names, int n_states, int n_cycles)
 {
     pl_csv *csv = NULL;
-    int rc = pl_csv_read_file(&csv, path, ',', 0);
+    int rc = load(&csv, in);
     if (rc != PLANOMSORG_OK)
         return rc;
     static const char *const theader[] = {"cycle", "from", "to", "probability"};
@@ -378,47 +393,45 @@ static int build_values(planomsorg_cohort *m, const pl_csv *csv, const entries *
     return rc;
 }
 
-int planomsorg_cohort_read_csv(planomsorg_cohort **out, const char *transitions_path,
-                               const char *initial_path, const char *values_path, int n_cycles)
+/* The reader behind both public functions; `fn` names the caller in messages. */
+static int read_model(planomsorg_cohort **out, const input *tin, const input *iin,
+                      const input *vin, int n_cycles, const char *fn)
 {
-    PL_CHECK_NULL(out);
-    *out = NULL;
-    PL_CHECK_NULL(transitions_path);
-    PL_CHECK_NULL(initial_path);
     if (n_cycles < 0 || n_cycles > PLANOMSORG_COHORT_MAX_CYCLES)
-        return pl_error(PLANOMSORG_ERANGE, "%s: number of cycles %d outside 0..%d", __func__,
+        return pl_error(PLANOMSORG_ERANGE, "%s: number of cycles %d outside 0..%d", fn,
                         n_cycles, PLANOMSORG_COHORT_MAX_CYCLES);
     char **names = NULL;
     double *share = NULL;
     int n_states = 0;
-    int rc = read_initial(initial_path, &names, &share, &n_states);
+    int rc = read_initial(iin, &names, &share, &n_states);
     if (rc != PLANOMSORG_OK)
         return rc;
     pl_csv *tcsv = NULL, *vcsv = NULL;
     entries trans = {NULL, 0}, vals = {NULL, 0};
     int *has_default = NULL;
     planomsorg_cohort *m = NULL;
-    rc = read_entries(&tcsv, &trans, transitions_path, 1, names, n_states, n_cycles);
-    if (rc == PLANOMSORG_OK && values_path != NULL)
-        rc = read_entries(&vcsv, &vals, values_path, 0, names, n_states, n_cycles);
+    rc = read_entries(&tcsv, &trans, tin, 1, names, n_states, n_cycles);
+    if (rc == PLANOMSORG_OK && vin != NULL)
+        rc = read_entries(&vcsv, &vals, vin, 0, names, n_states, n_cycles);
     if (rc == PLANOMSORG_OK && n_cycles == 0) {
         n_cycles = max_cycle(&trans) > max_cycle(&vals) ? max_cycle(&trans) : max_cycle(&vals);
         if (n_cycles == 0)
             rc = pl_error(PLANOMSORG_EMISSING, "%s: every row is for cycle '*': give the number "
-                          "of cycles", __func__);
+                          "of cycles", fn);
     }
     if (rc == PLANOMSORG_OK)
         rc = sort_and_check_duplicates(tcsv, &trans, 1, names);
     if (rc == PLANOMSORG_OK && vcsv != NULL)
         rc = sort_and_check_duplicates(vcsv, &vals, 0, names);
     if (rc == PLANOMSORG_OK && (has_default = calloc((size_t)n_states, sizeof *has_default)) == NULL)
-        rc = pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
+        rc = pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", fn);
     if (rc == PLANOMSORG_OK)
         rc = check_rows(tcsv, &trans, names, n_states, n_cycles, has_default);
     if (rc == PLANOMSORG_OK)
         rc = planomsorg_cohort_new(&m, n_states, (const char *const *)names, n_cycles);
     if (rc == PLANOMSORG_OK)
-        rc = with_source(planomsorg_cohort_set_initial(m, share), initial_path);
+        rc = with_source(planomsorg_cohort_set_initial(m, share),
+                         iin->path != NULL ? iin->path : iin->name);
     if (rc == PLANOMSORG_OK)
         rc = build_matrices(m, tcsv, &trans, has_default);
     if (rc == PLANOMSORG_OK && vcsv != NULL)
@@ -436,4 +449,34 @@ int planomsorg_cohort_read_csv(planomsorg_cohort **out, const char *transitions_
     }
     *out = m;
     return PLANOMSORG_OK;
+}
+
+int planomsorg_cohort_read_csv(planomsorg_cohort **out, const char *transitions_path,
+                               const char *initial_path, const char *values_path, int n_cycles)
+{
+    PL_CHECK_NULL(out);
+    *out = NULL;
+    PL_CHECK_NULL(transitions_path);
+    PL_CHECK_NULL(initial_path);
+    const input t = {transitions_path, NULL, 0, NULL}, i = {initial_path, NULL, 0, NULL},
+                v = {values_path, NULL, 0, NULL};
+    return read_model(out, &t, &i, values_path != NULL ? &v : NULL, n_cycles, __func__);
+}
+
+int planomsorg_cohort_parse_csv(planomsorg_cohort **out, const char *transitions,
+                                size_t transitions_len, const char *initial, size_t initial_len,
+                                const char *values, size_t values_len, int n_cycles)
+{
+    PL_CHECK_NULL(out);
+    *out = NULL;
+    if (transitions == NULL && transitions_len > 0)
+        return pl_error(PLANOMSORG_EINVAL, "%s: transitions is NULL with length %zu", __func__,
+                        transitions_len);
+    if (initial == NULL && initial_len > 0)
+        return pl_error(PLANOMSORG_EINVAL, "%s: initial is NULL with length %zu", __func__,
+                        initial_len);
+    const input t = {NULL, transitions != NULL ? transitions : "", transitions_len, "transitions"},
+                i = {NULL, initial != NULL ? initial : "", initial_len, "initial"},
+                v = {NULL, values, values_len, "values"};
+    return read_model(out, &t, &i, values != NULL ? &v : NULL, n_cycles, __func__);
 }

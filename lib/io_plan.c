@@ -170,6 +170,14 @@ static int check_keys(struct reader *rd, const yaml_node_t *map, const char *whe
     return PLANOMSORG_OK;
 }
 
+/* A mapping (named `where` in messages) whose keys are among the allowed ones. */
+static int expect_mapping(struct reader *rd, const yaml_node_t *n, const char *where,
+                          const char *const *allowed)
+{
+    int rc = expect_type(rd, n, YAML_MAPPING_NODE, where);
+    return rc != PLANOMSORG_OK ? rc : check_keys(rd, n, where, allowed);
+}
+
 static yaml_node_t *lookup(struct reader *rd, const yaml_node_t *map, const char *key)
 {
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
@@ -193,8 +201,17 @@ struct path {
     double *values; /* owned */
 };
 
+static int read_path_keys(struct reader *rd, const yaml_node_t *n, const char *what, double lo,
+                          double hi, struct path *out, int allow_ages);
+
 static int read_path(struct reader *rd, const yaml_node_t *n, const char *what, double lo,
                      double hi, struct path *out)
+{
+    return read_path_keys(rd, n, what, lo, hi, out, 0);
+}
+
+static int read_path_keys(struct reader *rd, const yaml_node_t *n, const char *what, double lo,
+                          double hi, struct path *out, int allow_ages)
 {
     memset(out, 0, sizeof *out);
     if (n->type == YAML_SCALAR_NODE) {
@@ -205,7 +222,9 @@ static int read_path(struct reader *rd, const yaml_node_t *n, const char *what, 
         return node_error(rd, n, PLANOMSORG_EFORMAT, "%s must be a number or a mapping with "
                           "from/values or from/to/start/end, not %s", what, type_name(n));
     static const char *const keys[] = {"from", "to", "values", "start", "end", NULL};
-    int rc = check_keys(rd, n, what, keys);
+    static const char *const keys_ages[] = {"from", "to", "values", "start", "end", "ages",
+                                            NULL};
+    int rc = check_keys(rd, n, what, allow_ages ? keys_ages : keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     yaml_node_t *from = lookup(rd, n, "from"), *to = lookup(rd, n, "to");
@@ -347,9 +366,7 @@ static void relative_path(struct reader *rd, const char *name, char *path, size_
 static int read_align(struct reader *rd, const yaml_node_t *n)
 {
     static const char *const keys[] = {"file", "region", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "align");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "align", keys);
+    int rc = expect_mapping(rd, n, "align", keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     yaml_node_t *file = lookup(rd, n, "file"), *region = lookup(rd, n, "region");
@@ -377,9 +394,7 @@ static int read_align(struct reader *rd, const yaml_node_t *n)
 static int read_population(struct reader *rd, const yaml_node_t *n)
 {
     static const char *const keys[] = {"source", "file", "align", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "population");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "population", keys);
+    int rc = expect_mapping(rd, n, "population", keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     yaml_node_t *source = lookup(rd, n, "source"), *file = lookup(rd, n, "file");
@@ -419,9 +434,7 @@ static int read_population(struct reader *rd, const yaml_node_t *n)
 static int read_rates(struct reader *rd, const yaml_node_t *n)
 {
     static const char *const keys[] = {"kostra_year", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "rates");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "rates", keys);
+    int rc = expect_mapping(rd, n, "rates", keys);
     yaml_node_t *y = rc ? NULL : lookup(rd, n, "kostra_year");
     if (y) {
         int year = 0;
@@ -436,9 +449,7 @@ static int read_staffing(struct reader *rd, const yaml_node_t *n)
 {
     static const char *const keys[] = {"fte_per_user", "absence", "position_share", "attrition",
                                        "workforce", "fulltime", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "staffing");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "staffing", keys);
+    int rc = expect_mapping(rd, n, "staffing", keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     struct pl_overrides *ov = &rd->plan->ov;
@@ -455,9 +466,7 @@ static int read_staffing(struct reader *rd, const yaml_node_t *n)
         rc = read_table(rd, v, "workforce", 1, 0, 1e8, ov->workforce);
     if ((v = lookup(rd, n, "fulltime")) && rc == PLANOMSORG_OK) {
         static const char *const fk[] = {"increase", "cap", NULL};
-        rc = expect_type(rd, v, YAML_MAPPING_NODE, "fulltime");
-        if (rc == PLANOMSORG_OK)
-            rc = check_keys(rd, v, "fulltime", fk);
+        rc = expect_mapping(rd, v, "fulltime", fk);
         yaml_node_t *inc = rc ? NULL : lookup(rd, v, "increase");
         yaml_node_t *cap = rc ? NULL : lookup(rd, v, "cap");
         if (rc == PLANOMSORG_OK && !inc)
@@ -474,9 +483,7 @@ static int read_costs(struct reader *rd, const yaml_node_t *n)
 {
     static const char *const keys[] = {"cost_per_fte", "cost_per_user", "place_cost",
                                        "grant_share", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "costs");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "costs", keys);
+    int rc = expect_mapping(rd, n, "costs", keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     struct pl_overrides *ov = &rd->plan->ov;
@@ -492,14 +499,43 @@ static int read_costs(struct reader *rd, const yaml_node_t *n)
     return rc;
 }
 
-/* Capacity plans of a mapping level -> path into a scenario. */
-static int read_capacity(struct reader *rd, const yaml_node_t *n, planomsorg_scenario *sc)
+/* An age band "80+", "67-79" or "90". */
+static int read_ages(struct reader *rd, const yaml_node_t *n, int *lo, int *hi)
 {
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "capacity");
+    const char *s = NULL;
+    int rc = get_string(rd, n, "ages", &s);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    char *end = NULL;
+    long a = strtol(s, &end, 10), b = a;
+    int ok = end != s && a >= 0 && a <= PLANOMSORG_MAX_AGE_LIMIT;
+    if (ok && *end == '+' && end[1] == '\0') {
+        b = PLANOMSORG_AGE_OPEN;
+    } else if (ok && *end == '-') {
+        const char *start = end + 1;
+        b = strtol(start, &end, 10);
+        ok = end != start && *end == '\0' && b >= a && b <= PLANOMSORG_MAX_AGE_LIMIT;
+    } else {
+        ok = ok && *end == '\0';
+    }
+    if (!ok)
+        return node_error(rd, n, PLANOMSORG_EVALUE, "ages '%s' is not an age band such as "
+                          "\"80+\" or \"67-79\"", s);
+    *lo = (int)a;
+    *hi = (int)b;
+    return PLANOMSORG_OK;
+}
+
+/* Capacity plans (a mapping level -> path of places) or, with `targets`, coverage targets
+ * (level -> path of fractions, with "ages", default 80+) into a scenario. */
+static int read_level_paths(struct reader *rd, const yaml_node_t *n, planomsorg_scenario *sc,
+                            int targets)
+{
+    int rc = expect_type(rd, n, YAML_MAPPING_NODE, targets ? "coverage_targets" : "capacity");
     for (yaml_node_pair_t *p = rc ? NULL : n->data.mapping.pairs.start;
          p && p < n->data.mapping.pairs.top && rc == PLANOMSORG_OK; p++) {
         yaml_node_t *k = get_node(rd, p->key), *v = get_node(rd, p->value);
-        int level = 0;
+        int level = 0, lo = 80, hi = PLANOMSORG_AGE_OPEN;
         rc = expect_type(rd, k, YAML_SCALAR_NODE, "a level name");
         if (rc == PLANOMSORG_OK)
             rc = find_level(rd, k, &level);
@@ -508,15 +544,22 @@ static int read_capacity(struct reader *rd, const yaml_node_t *n, planomsorg_sce
                             "level and cannot be capped", scalar(k));
         struct path path = {0};
         char label[120];
-        snprintf(label, sizeof label, "capacity of %s", rc ? "" : scalar(k));
+        snprintf(label, sizeof label, "%s of %s", targets ? "coverage target" : "capacity",
+                 rc ? "" : scalar(k));
         if (rc == PLANOMSORG_OK)
-            rc = read_path(rd, v, label, 0, 1e9, &path);
+            rc = read_path_keys(rd, v, label, 0, targets ? 1 : 1e9, &path, targets);
         if (rc == PLANOMSORG_OK && path.constant)
             rc = node_error(rd, v, PLANOMSORG_EFORMAT, "%s must be a path with 'from' (the "
-                            "places start in a year)", label);
+                            "%s in a year)", label, targets ? "target starts" : "places start");
+        yaml_node_t *ages = rc || !targets ? NULL : lookup(rd, v, "ages");
+        if (ages)
+            rc = read_ages(rd, ages, &lo, &hi);
         if (rc == PLANOMSORG_OK) {
-            rc = planomsorg_scenario_set_capacity(sc, scalar(k), path.values, path.first_year,
-                                                  path.n_years);
+            rc = targets ? planomsorg_scenario_set_coverage_target(sc, scalar(k), path.values,
+                                                                   path.first_year,
+                                                                   path.n_years, lo, hi)
+                         : planomsorg_scenario_set_capacity(sc, scalar(k), path.values,
+                                                            path.first_year, path.n_years);
             if (rc != PLANOMSORG_OK)
                 rc = wrap_error(rd, v, rc);
         }
@@ -525,14 +568,34 @@ static int read_capacity(struct reader *rd, const yaml_node_t *n, planomsorg_sce
     return rc;
 }
 
-static int read_scenario(struct reader *rd, const yaml_node_t *n, const yaml_node_t *capacity)
+/* The plan-wide capacity plans and coverage targets, then the scenario's own. */
+struct shared_capacity {
+    const yaml_node_t *capacity, *targets;
+};
+
+static int read_all_capacity(struct reader *rd, const struct shared_capacity *shared,
+                             const yaml_node_t *own_capacity, const yaml_node_t *own_targets,
+                             planomsorg_scenario *sc)
+{
+    int rc = PLANOMSORG_OK;
+    if (shared->capacity)
+        rc = read_level_paths(rd, shared->capacity, sc, 0);
+    if (rc == PLANOMSORG_OK && shared->targets)
+        rc = read_level_paths(rd, shared->targets, sc, 1);
+    if (rc == PLANOMSORG_OK && own_capacity)
+        rc = read_level_paths(rd, own_capacity, sc, 0);
+    if (rc == PLANOMSORG_OK && own_targets)
+        rc = read_level_paths(rd, own_targets, sc, 1);
+    return rc;
+}
+
+static int read_scenario(struct reader *rd, const yaml_node_t *n,
+                         const struct shared_capacity *shared)
 {
     static const char *const keys[] = {"name", "bundle", "demography", "health", "family_care",
                                        "standard", "productivity", "dreining", "recruitment",
-                                       "capacity", NULL};
-    int rc = expect_type(rd, n, YAML_MAPPING_NODE, "a scenario");
-    if (rc == PLANOMSORG_OK)
-        rc = check_keys(rd, n, "a scenario", keys);
+                                       "capacity", "coverage_targets", NULL};
+    int rc = expect_mapping(rd, n, "a scenario", keys);
     if (rc != PLANOMSORG_OK)
         return rc;
     yaml_node_t *name = lookup(rd, n, "name"), *bundle = lookup(rd, n, "bundle");
@@ -589,12 +652,10 @@ static int read_scenario(struct reader *rd, const yaml_node_t *n, const yaml_nod
         }
         free(path.values);
     }
-    /* the plan-wide capacity first, then the scenario's own plans override per level */
-    if (rc == PLANOMSORG_OK && capacity)
-        rc = read_capacity(rd, capacity, sc);
-    yaml_node_t *cap = rc ? NULL : lookup(rd, n, "capacity");
-    if (cap)
-        rc = read_capacity(rd, cap, sc);
+    /* the plan-wide plans first, then the scenario's own override per level */
+    if (rc == PLANOMSORG_OK)
+        rc = read_all_capacity(rd, shared, lookup(rd, n, "capacity"),
+                               lookup(rd, n, "coverage_targets"), sc);
     if (rc == PLANOMSORG_OK) {
         rc = planomsorg_plan_add_scenario(rd->plan, sc);
         if (rc != PLANOMSORG_OK)
@@ -604,7 +665,8 @@ static int read_scenario(struct reader *rd, const yaml_node_t *n, const yaml_nod
     return rc;
 }
 
-static int read_scenarios(struct reader *rd, const yaml_node_t *n, const yaml_node_t *capacity)
+static int read_scenarios(struct reader *rd, const yaml_node_t *n,
+                          const struct shared_capacity *shared)
 {
     int rc = expect_type(rd, n, YAML_SEQUENCE_NODE, "scenarios");
     if (rc != PLANOMSORG_OK)
@@ -620,13 +682,13 @@ static int read_scenarios(struct reader *rd, const yaml_node_t *n, const yaml_no
                 return node_error(rd, item, PLANOMSORG_ENOTFOUND, "unknown scenario bundle '%s' "
                                   "(worst, middle, best)", scalar(item));
             rc = planomsorg_scenario_new_bundle(&sc, code);
-            if (rc == PLANOMSORG_OK && capacity)
-                rc = read_capacity(rd, capacity, sc);
+            if (rc == PLANOMSORG_OK)
+                rc = read_all_capacity(rd, shared, NULL, NULL, sc);
             if (rc == PLANOMSORG_OK && (rc = planomsorg_plan_add_scenario(rd->plan, sc)))
                 rc = wrap_error(rd, item, rc);
             planomsorg_scenario_free(sc);
         } else {
-            rc = read_scenario(rd, item, capacity);
+            rc = read_scenario(rd, item, shared);
         }
     }
     return rc;
@@ -636,7 +698,7 @@ static int read_root(struct reader *rd, const yaml_node_t *root)
 {
     static const char *const keys[] = {"version", "region", "base_year", "last_year",
                                        "population", "rates", "staffing", "costs", "capacity",
-                                       "scenarios", NULL};
+                                       "coverage_targets", "scenarios", NULL};
     int rc = expect_type(rd, root, YAML_MAPPING_NODE, "a plan file");
     if (rc == PLANOMSORG_OK)
         rc = check_keys(rd, root, "the plan", keys);
@@ -673,22 +735,23 @@ static int read_root(struct reader *rd, const yaml_node_t *root)
         rc = read_staffing(rd, v);
     if (rc == PLANOMSORG_OK && (v = lookup(rd, root, "costs")))
         rc = read_costs(rd, v);
-    yaml_node_t *capacity = lookup(rd, root, "capacity");
-    if (rc == PLANOMSORG_OK && capacity) {
-        /* check the plan-wide capacity once even when no scenario is listed */
+    struct shared_capacity shared = {lookup(rd, root, "capacity"),
+                                     lookup(rd, root, "coverage_targets")};
+    if (rc == PLANOMSORG_OK && (shared.capacity || shared.targets)) {
+        /* check the plan-wide plans once even when no scenario is listed */
         planomsorg_scenario *probe = NULL;
         rc = planomsorg_scenario_new(&probe, "probe");
         if (rc == PLANOMSORG_OK)
-            rc = read_capacity(rd, capacity, probe);
+            rc = read_all_capacity(rd, &shared, NULL, NULL, probe);
         planomsorg_scenario_free(probe);
     }
     if (rc == PLANOMSORG_OK && (v = lookup(rd, root, "scenarios")))
-        rc = read_scenarios(rd, v, capacity);
-    else if (rc == PLANOMSORG_OK && capacity) {
+        rc = read_scenarios(rd, v, &shared);
+    else if (rc == PLANOMSORG_OK && (shared.capacity || shared.targets)) {
         planomsorg_scenario *sc = NULL;
         rc = planomsorg_scenario_new_bundle(&sc, PLANOMSORG_BUNDLE_MIDDLE);
         if (rc == PLANOMSORG_OK)
-            rc = read_capacity(rd, capacity, sc);
+            rc = read_all_capacity(rd, &shared, NULL, NULL, sc);
         if (rc == PLANOMSORG_OK)
             rc = planomsorg_plan_add_scenario(rd->plan, sc);
         planomsorg_scenario_free(sc);

@@ -6,6 +6,7 @@
 #include "population_internal.h"
 #include "staircase_internal.h"
 
+#include "check.h"
 #include "error.h"
 #include "planomsorg/montecarlo.h"
 
@@ -165,14 +166,9 @@ int planomsorg_mc_new(planomsorg_mc **out, const planomsorg_services *svc,
     *out = NULL;
     PL_CHECK_NULL(svc);
     PL_CHECK_NULL(pop);
-    int rc = pl_population_check_year(pop, first_year, __func__);
-    if (rc == PLANOMSORG_OK)
-        rc = pl_population_check_year(pop, last_year, __func__);
+    int rc = pl_population_check_years(pop, first_year, last_year, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (last_year < first_year)
-        return pl_error(PLANOMSORG_ERANGE, "%s: last year %d before first year %d", __func__,
-                        last_year, first_year);
     planomsorg_mc *mc = calloc(1, sizeof *mc);
     if (mc == NULL)
         return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
@@ -485,6 +481,7 @@ static unsigned long draw_seed(unsigned long seed, int draw)
 struct draw_state {
     planomsorg_transitions *tr; /* drawn matrices (estimate set) */
     planomsorg_population *pop; /* noisy population (population noise) */
+    planomsorg_result *res;     /* the services projection, reused from draw to draw */
     double lever_value[PLANOMSORG_N_LEVERS];
     int n_top;
     int levels_top[PLANOMSORG_MAX_LEVELS];
@@ -530,7 +527,8 @@ static int store_measures(planomsorg_mc *mc, const planomsorg_result *res, int d
                 size_t off = (((size_t)t * 2 + (size_t)s) * (size_t)(A + 1) + (size_t)a) * (size_t)K;
                 for (int k = 0; k < K; k++) {
                     acc[k * (nb + 1) + band[a]] += res->users[off + (size_t)k];
-                    acq[k * (nb + 1) + band[a]] += res->queue[off + (size_t)k];
+                    if (res->queue != NULL) /* NULL: no capacity, all zero */
+                        acq[k * (nb + 1) + band[a]] += res->queue[off + (size_t)k];
                 }
             }
         for (int k = 0; k < K; k++) {
@@ -633,17 +631,14 @@ static int one_draw(planomsorg_mc *mc, struct draw_state *ds, gsl_rng *rng, int 
         }
         pop = ds->pop;
     }
-    /* 5. The projection. */
-    planomsorg_result *res = NULL;
-    int rc = planomsorg_services_run(&res, &local, pop, mc->first_year,
-                                     mc->first_year + mc->n_years - 1);
+    /* 5. The projection, into the arrays of the previous draw of this thread. */
+    int rc = pl_services_run_reuse(&ds->res, &local, pop, mc->first_year,
+                                   mc->first_year + mc->n_years - 1);
     if (rc != PLANOMSORG_OK)
         return rc;
     if (mc->noise & PLANOMSORG_MC_NOISE_USERS)
-        users_noise(res, rng);
-    rc = store_measures(mc, res, draw);
-    planomsorg_result_free(res);
-    return rc;
+        users_noise(ds->res, rng);
+    return store_measures(mc, ds->res, draw);
 }
 
 static int state_init(struct draw_state *ds, const planomsorg_mc *mc)
@@ -678,6 +673,7 @@ static void state_free(struct draw_state *ds)
 {
     planomsorg_transitions_free(ds->tr);
     planomsorg_population_free(ds->pop);
+    planomsorg_result_free(ds->res);
 }
 
 static void *worker_main(void *arg)
@@ -812,6 +808,16 @@ static int locate(const planomsorg_mc *mc, int measure, int year, int level, int
     return PLANOMSORG_OK;
 }
 
+/* Copies the n_draws draws col[] to values[0..n-1] (n must be n_draws). */
+static int copy_draws(double *values, size_t n, const double *col, int n_draws, const char *what)
+{
+    if (n != (size_t)n_draws)
+        return pl_error(PLANOMSORG_EDIMENSION, "%s: n is %zu, the run has %d draws", what, n,
+                        n_draws);
+    memcpy(values, col, n * sizeof *values);
+    return PLANOMSORG_OK;
+}
+
 int planomsorg_mc_draws(double *values, size_t n, const planomsorg_mc *mc, int measure, int year,
                         int level, int band)
 {
@@ -820,11 +826,7 @@ int planomsorg_mc_draws(double *values, size_t n, const planomsorg_mc *mc, int m
     int rc = locate(mc, measure, year, level, band, &col, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (n != (size_t)mc->n_draws)
-        return pl_error(PLANOMSORG_EDIMENSION, "%s: n is %zu, the run has %d draws", __func__, n,
-                        mc->n_draws);
-    memcpy(values, col, n * sizeof *values);
-    return PLANOMSORG_OK;
+    return copy_draws(values, n, col, mc->n_draws, __func__);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -843,6 +845,21 @@ static double type7(const double *x, int n, double p)
     return x[lo] + (h - lo) * (x[lo + 1] - x[lo]);
 }
 
+/* The type 7 percentile prob of the n draws col[0..n-1] (copied, then sorted). */
+static int quantile_of(double *out, const double *col, int n, double prob, const char *what)
+{
+    if (!(prob >= 0 && prob <= 1))
+        return pl_error(PLANOMSORG_EVALUE, "%s: probability %g outside [0, 1]", what, prob);
+    double *x = malloc((size_t)n * sizeof *x);
+    if (x == NULL)
+        return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", what);
+    memcpy(x, col, (size_t)n * sizeof *x);
+    qsort(x, (size_t)n, sizeof *x, cmp_double);
+    *out = type7(x, n, prob);
+    free(x);
+    return PLANOMSORG_OK;
+}
+
 int planomsorg_mc_quantile(double *out, const planomsorg_mc *mc, double prob, int measure,
                            int year, int level, int band)
 {
@@ -851,16 +868,7 @@ int planomsorg_mc_quantile(double *out, const planomsorg_mc *mc, double prob, in
     int rc = locate(mc, measure, year, level, band, &col, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (!(prob >= 0 && prob <= 1))
-        return pl_error(PLANOMSORG_EVALUE, "%s: probability %g outside [0, 1]", __func__, prob);
-    double *x = malloc((size_t)mc->n_draws * sizeof *x);
-    if (x == NULL)
-        return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
-    memcpy(x, col, (size_t)mc->n_draws * sizeof *x);
-    qsort(x, (size_t)mc->n_draws, sizeof *x, cmp_double);
-    *out = type7(x, mc->n_draws, prob);
-    free(x);
-    return PLANOMSORG_OK;
+    return quantile_of(out, col, mc->n_draws, prob, __func__);
 }
 
 static void mean_sd(const double *x, int n, double *mean, double *sd)
@@ -925,11 +933,7 @@ int planomsorg_mc_plan_draws(double *values, size_t n, const planomsorg_mc *mc, 
     int rc = plan_locate(mc, year, measure, level, group, &i, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (n != (size_t)mc->n_draws)
-        return pl_error(PLANOMSORG_EDIMENSION, "%s: n is %zu, the run has %d draws", __func__, n,
-                        mc->n_draws);
-    memcpy(values, mc->values + i * (size_t)mc->n_draws, n * sizeof *values);
-    return PLANOMSORG_OK;
+    return copy_draws(values, n, mc->values + i * (size_t)mc->n_draws, mc->n_draws, __func__);
 }
 
 int planomsorg_mc_plan_quantile(double *out, const planomsorg_mc *mc, double prob, int year,
@@ -940,16 +944,7 @@ int planomsorg_mc_plan_quantile(double *out, const planomsorg_mc *mc, double pro
     int rc = plan_locate(mc, year, measure, level, group, &i, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    if (!(prob >= 0 && prob <= 1))
-        return pl_error(PLANOMSORG_EVALUE, "%s: probability %g outside [0, 1]", __func__, prob);
-    double *x = malloc((size_t)mc->n_draws * sizeof *x);
-    if (x == NULL)
-        return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
-    memcpy(x, mc->values + i * (size_t)mc->n_draws, (size_t)mc->n_draws * sizeof *x);
-    qsort(x, (size_t)mc->n_draws, sizeof *x, cmp_double);
-    *out = type7(x, mc->n_draws, prob);
-    free(x);
-    return PLANOMSORG_OK;
+    return quantile_of(out, mc->values + i * (size_t)mc->n_draws, mc->n_draws, prob, __func__);
 }
 
 int planomsorg_mc_plan_summary(double *central, double *mean, double *sd,
@@ -1014,16 +1009,39 @@ static void plan_write_rows(FILE *f, const planomsorg_mc *mc, double *sorted, co
                 else if (r >= 1)
                     group = r - 1 - (bl ? mc->K : 0);
                 size_t i = plan_index(mc, t, m, level, group);
-                char gname[80];
-                snprintf(gname, sizeof gname, "%s",
-                         group == PLANOMSORG_PLAN_ALL ? "all" : mc->plan_groups[group]);
                 fprintf(f, "%s,%d,%s,%s,%s,%.17g", scen, mc->first_year + t,
                         planomsorg_plan_measure_name(m),
                         level == PLANOMSORG_PLAN_ALL ? "all" : planomsorg_staircase_level_name(sc, level),
-                        gname, mc->central[i]);
+                        group == PLANOMSORG_PLAN_ALL ? "all" : mc->plan_groups[group],
+                        mc->central[i]);
                 write_stats(f, mc->values + i * (size_t)n, n, sorted, probs, np);
             }
         }
+}
+
+/* Population layout: users and queue by level and band, and the 24-hour coverage. */
+static void population_write_rows(FILE *f, const planomsorg_mc *mc, double *sorted,
+                                  const double *probs, size_t np)
+{
+    int K = mc->svc->sc.n_levels, n = mc->n_draws;
+    char lab[32];
+    for (int t = 0; t < mc->n_years; t++) {
+        int year = mc->first_year + t;
+        for (int m = PLANOMSORG_MC_USERS; m <= PLANOMSORG_MC_QUEUE; m++)
+            for (int k = 0; k < K; k++)
+                for (int b = 0; b <= mc->n_bands; b++) {
+                    band_label(mc, b, lab, sizeof lab);
+                    fprintf(f, "%d,%s,%s,%s,both", year, planomsorg_mc_measure_name(m),
+                            mc->svc->sc.levels[k].name, lab);
+                    write_stats(f, mc->values + measure_index(mc, m, t, k, b) * (size_t)n, n,
+                                sorted, probs, np);
+                }
+        fprintf(f, "%d,coverage_24h,24h,80+,both", year);
+        write_stats(f,
+                    mc->values +
+                        measure_index(mc, PLANOMSORG_MC_COVERAGE_24H, t, 0, 0) * (size_t)n,
+                    n, sorted, probs, np);
+    }
 }
 
 int planomsorg_mc_write_csv(const planomsorg_mc *mc, const char *path, const double *probs,
@@ -1065,55 +1083,29 @@ int planomsorg_mc_write_csv(const planomsorg_mc *mc, const char *path, const dou
             fprintf(f, ",p%g", pc);
     }
     fputc('\n', f);
-    if (mc->plan != NULL) {
+    if (mc->plan != NULL)
         plan_write_rows(f, mc, sorted, probs, n_probs);
-        free(sorted);
-        if (ferror(f) | fclose(f))
-            return pl_error(PLANOMSORG_EIO, "%s: error writing '%s'", __func__, path);
-        return PLANOMSORG_OK;
-    }
-    int K = mc->svc->sc.n_levels, n = mc->n_draws;
-    char lab[32];
-    for (int t = 0; t < mc->n_years; t++) {
-        int year = mc->first_year + t;
-        for (int m = PLANOMSORG_MC_USERS; m <= PLANOMSORG_MC_QUEUE; m++)
-            for (int k = 0; k < K; k++)
-                for (int b = 0; b <= mc->n_bands; b++) {
-                    band_label(mc, b, lab, sizeof lab);
-                    fprintf(f, "%d,%s,%s,%s,both", year, planomsorg_mc_measure_name(m),
-                            mc->svc->sc.levels[k].name, lab);
-                    write_stats(f, mc->values + measure_index(mc, m, t, k, b) * (size_t)n, n,
-                                sorted, probs, n_probs);
-                }
-        fprintf(f, "%d,coverage_24h,24h,80+,both", year);
-        write_stats(f,
-                    mc->values +
-                        measure_index(mc, PLANOMSORG_MC_COVERAGE_24H, t, 0, 0) * (size_t)n,
-                    n, sorted, probs, n_probs);
-    }
+    else
+        population_write_rows(f, mc, sorted, probs, n_probs);
     free(sorted);
     if (ferror(f) | fclose(f))
         return pl_error(PLANOMSORG_EIO, "%s: error writing '%s'", __func__, path);
     return PLANOMSORG_OK;
 }
 
+static const char *const dist_names[PLANOMSORG_N_DISTS] = {
+    "fixed", "normal", "lognormal", "beta", "uniform", "triangular", "split_normal"};
+
 const char *planomsorg_dist_name(int dist)
 {
-    static const char *const names[PLANOMSORG_N_DISTS] = {
-        "fixed", "normal", "lognormal", "beta", "uniform", "triangular", "split_normal"};
-    return dist >= 0 && dist < PLANOMSORG_N_DISTS ? names[dist] : NULL;
+    return dist >= 0 && dist < PLANOMSORG_N_DISTS ? dist_names[dist] : NULL;
 }
 
 int planomsorg_dist_find(int *dist, const char *name)
 {
     PL_CHECK_NULL(dist);
     PL_CHECK_NULL(name);
-    for (int d = 0; d < PLANOMSORG_N_DISTS; d++)
-        if (strcmp(name, planomsorg_dist_name(d)) == 0) {
-            *dist = d;
-            return PLANOMSORG_OK;
-        }
-    return pl_error(PLANOMSORG_ENOTFOUND, "%s: unknown distribution '%s'", __func__, name);
+    return pl_find_name(dist, dist_names, PLANOMSORG_N_DISTS, name, "distribution", __func__);
 }
 
 const char *planomsorg_mc_noise_name(unsigned flag)

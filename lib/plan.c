@@ -2,6 +2,7 @@
  * scenarios, and runs them into one plan result. Method: docs/methods/plan.md.
  * The modules do the arithmetic; this file only maps scenario levers onto them. */
 #include "planomsorg/plan.h"
+#include "planomsorg/coverage.h"
 #include "planomsorg/data.h"
 #include "planomsorg/demography.h"
 #include "planomsorg/services.h"
@@ -10,6 +11,7 @@
 #include "error.h"
 #include "plan_internal.h"
 #include "scenario_internal.h"
+#include "staircase_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -514,17 +516,44 @@ static int lever_path(double *v, const planomsorg_scenario *sc, int lever, int b
     return active;
 }
 
+/* Places of a coverage target: target(y) x persons of the band in year y, for the plan's
+ * years from the target's first year on (the last target holds after its path). */
+static int target_places(const struct pl_capacity *cap, const planomsorg_population *pop,
+                         int base, int last, int level, planomsorg_services *svc)
+{
+    int first = cap->first_year > base ? cap->first_year : base;
+    if (first > last)
+        return PLANOMSORG_OK;
+    int n = last - first + 1;
+    double *places = malloc((size_t)n * sizeof *places);
+    if (!places)
+        return pl_error(PLANOMSORG_ENOMEM, "planomsorg_plan_run: out of memory");
+    int rc = PLANOMSORG_OK;
+    for (int t = 0; t < n && rc == PLANOMSORG_OK; t++) {
+        int i = first + t - cap->first_year;
+        double target = cap->places[i < cap->n_years ? i : cap->n_years - 1];
+        rc = planomsorg_coverage_required(&places[t], target, pop, first + t, cap->age_lo,
+                                          cap->age_hi);
+    }
+    if (rc == PLANOMSORG_OK)
+        rc = planomsorg_services_set_capacity(svc, level, places, first, n);
+    free(places);
+    return rc;
+}
+
 static int apply_capacity(planomsorg_services *svc, const planomsorg_scenario *sc,
-                          const planomsorg_staircase *stairs)
+                          const planomsorg_plan *p, const planomsorg_population *pop)
 {
     for (int i = 0; i < sc->n_capacity; i++) {
         const struct pl_capacity *cap = &sc->capacity[i];
         int level = -1;
-        if (planomsorg_staircase_find(&level, stairs, cap->level) != PLANOMSORG_OK)
+        if (planomsorg_staircase_find(&level, p->sc, cap->level) != PLANOMSORG_OK)
             return pl_error(PLANOMSORG_ECONSISTENCY, "capacity plan for unknown level '%s'",
                             cap->level);
-        int rc = planomsorg_services_set_capacity(svc, level, cap->places, cap->first_year,
-                                                  cap->n_years);
+        int rc = cap->is_target
+                     ? target_places(cap, pop, p->base_year, p->last_year, level, svc)
+                     : planomsorg_services_set_capacity(svc, level, cap->places,
+                                                        cap->first_year, cap->n_years);
         if (rc != PLANOMSORG_OK)
             return rc;
     }
@@ -589,7 +618,7 @@ static int apply_deaths(planomsorg_services *svc, struct run_ctx *c, const plano
 }
 
 static int build_services(planomsorg_services **out, struct run_ctx *c,
-                          const planomsorg_scenario *sc)
+                          const planomsorg_scenario *sc, const planomsorg_population *pop)
 {
     const planomsorg_plan *p = c->plan;
     int n = c->n_years, K = planomsorg_staircase_n_levels(p->sc);
@@ -626,7 +655,7 @@ static int build_services(planomsorg_services **out, struct run_ctx *c,
                 rc = planomsorg_services_set_dreining(svc, k, work, p->base_year, n);
         }
     if (rc == PLANOMSORG_OK)
-        rc = apply_capacity(svc, sc, p->sc);
+        rc = apply_capacity(svc, sc, p, pop);
     if (rc == PLANOMSORG_OK)
         rc = apply_health(svc, c, sc, work);
     free(work);
@@ -824,7 +853,7 @@ static int run_scenario(struct pl_plan_run *run, struct run_ctx *c,
     planomsorg_services *svc = NULL;
     int rc = ctx_population(c, sc->demography, &pop);
     if (rc == PLANOMSORG_OK)
-        rc = build_services(&svc, c, sc);
+        rc = build_services(&svc, c, sc, pop);
     if (rc == PLANOMSORG_OK)
         rc = planomsorg_services_run(&run->services, svc, pop, p->base_year, p->last_year);
     planomsorg_services_free(svc);
@@ -833,10 +862,19 @@ static int run_scenario(struct pl_plan_run *run, struct run_ctx *c,
     double *users = malloc((size_t)n * K * sizeof *users);
     if (!users)
         return pl_error(PLANOMSORG_ENOMEM, "planomsorg_plan_run: out of memory");
-    for (int t = 0; t < n && rc == PLANOMSORG_OK; t++)
-        for (int k = 0; k < K && rc == PLANOMSORG_OK; k++)
-            rc = planomsorg_result_users(&users[t * K + k], run->services, p->base_year + t, k,
-                                         PLANOMSORG_SEX_BOTH, 0, PLANOMSORG_AGE_OPEN);
+    /* users by year and level over both sexes and all ages: the sums of
+     * planomsorg_result_users() (same order of additions), in one pass per year */
+    const planomsorg_result *res = run->services;
+    size_t cells = 2 * (size_t)(res->max_age + 1);
+    for (int t = 0; t < n; t++) {
+        double *ut = users + (size_t)t * (size_t)K;
+        const double *cell = res->users + (size_t)t * cells * (size_t)K;
+        for (int k = 0; k < K; k++)
+            ut[k] = 0;
+        for (size_t i = 0; i < cells; i++, cell += K)
+            for (int k = 0; k < K; k++)
+                ut[k] += cell[k];
+    }
     if (rc == PLANOMSORG_OK)
         rc = run_staffing(run, c, sc, users, K, pop);
     if (rc == PLANOMSORG_OK)
@@ -845,9 +883,10 @@ static int run_scenario(struct pl_plan_run *run, struct run_ctx *c,
     return rc;
 }
 
-/* KOSTRA year of the default rates: base_year - 1, or when a cell the default staircase
+/* KOSTRA year of the default rates: base_year - 1, or when a total the default staircase
  * needs is suppressed in that year, the nearest year that has them all (base_year, then
- * base_year - 2); base_year - 1 again when none has, so that the run reports the cell. */
+ * base_year - 2); base_year - 1 again when none has, where the suppressed totals are
+ * imputed from national rates (planomsorg_services_kostra_users()). */
 static int default_kostra_year(const planomsorg_plan *plan)
 {
     if (plan->rates_kind != PL_RATES_KOSTRA)
@@ -856,7 +895,8 @@ static int default_kostra_year(const planomsorg_plan *plan)
     double users[PLANOMSORG_N_DEFAULT_LEVELS * PLANOMSORG_N_KOSTRA_BANDS];
     for (int i = 0; i < 3; i++)
         if (planomsorg_services_kostra_users(users, sizeof users / sizeof users[0],
-                                             plan->region, candidates[i]) == PLANOMSORG_OK)
+                                             plan->region, candidates[i]) == PLANOMSORG_OK &&
+            !pl_services_kostra_imputed(plan->region, candidates[i]))
             return candidates[i];
     return plan->base_year - 1;
 }

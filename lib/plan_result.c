@@ -111,12 +111,7 @@ int planomsorg_plan_measure_find(int *measure, const char *name)
 {
     PL_CHECK_NULL(measure);
     PL_CHECK_NULL(name);
-    for (int m = 0; m < PLANOMSORG_N_MEASURES; m++)
-        if (strcmp(measure_names[m], name) == 0) {
-            *measure = m;
-            return PLANOMSORG_OK;
-        }
-    return pl_error(PLANOMSORG_ENOTFOUND, "%s: unknown measure '%s'", __func__, name);
+    return pl_find_name(measure, measure_names, PLANOMSORG_N_MEASURES, name, "measure", __func__);
 }
 
 int planomsorg_plan_measure_dims(int *by_level, int *by_group, int measure)

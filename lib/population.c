@@ -134,6 +134,18 @@ int pl_population_check_year(const planomsorg_population *pop, int year, const c
     return PLANOMSORG_OK;
 }
 
+int pl_population_check_years(const planomsorg_population *pop, int first_year, int last_year,
+                              const char *function)
+{
+    int rc = pl_population_check_year(pop, first_year, function);
+    if (rc == PLANOMSORG_OK)
+        rc = pl_population_check_year(pop, last_year, function);
+    if (rc == PLANOMSORG_OK && last_year < first_year)
+        rc = pl_error(PLANOMSORG_ERANGE, "%s: last year %d before first year %d", function,
+                      last_year, first_year);
+    return rc;
+}
+
 int pl_population_check_sex(int sex, int allow_both, const char *function)
 {
     if (sex == PLANOMSORG_SEX_FEMALE || sex == PLANOMSORG_SEX_MALE ||

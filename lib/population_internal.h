@@ -25,6 +25,9 @@ static inline double *pl_population_row(const planomsorg_population *pop, int ye
 
 /* Checks year (held), sex (female/male, or both when allow_both) and reports errors. */
 int pl_population_check_year(const planomsorg_population *pop, int year, const char *function);
+/* Both years held and last_year >= first_year (a run over first_year..last_year). */
+int pl_population_check_years(const planomsorg_population *pop, int first_year, int last_year,
+                              const char *function);
 int pl_population_check_sex(int sex, int allow_both, const char *function);
 /* Resolves [age_lo, age_hi] (age_hi may be PLANOMSORG_AGE_OPEN) into valid indices. */
 int pl_population_check_band(const planomsorg_population *pop, int age_lo, int age_hi,

@@ -78,6 +78,13 @@ static int check_level(const planomsorg_result *r, int level, int allow_all, con
                     r->n_levels - 1);
 }
 
+static int quantity_known(int quantity)
+{
+    return quantity == PLANOMSORG_QUANTITY_USERS || quantity == PLANOMSORG_QUANTITY_QUEUE;
+}
+
+/* The array of a quantity; NULL for the queues of a result without any capacity, which
+ * are all zero and not stored (services_run.c). */
 static const double *quantity_array(const planomsorg_result *r, int quantity)
 {
     return quantity == PLANOMSORG_QUANTITY_USERS ? r->users
@@ -90,9 +97,9 @@ static int result_get(double *out, const planomsorg_result *r, int quantity, int
 {
     PL_CHECK_NULL(out);
     PL_CHECK_NULL(r);
-    const double *q = quantity_array(r, quantity);
-    if (q == NULL)
+    if (!quantity_known(quantity))
         return pl_error(PLANOMSORG_EINVAL, "%s: unknown quantity %d", function, quantity);
+    const double *q = quantity_array(r, quantity);
     int rc = check_year(r, year, function);
     if (rc == PLANOMSORG_OK)
         rc = check_level(r, level, 1, function);
@@ -107,7 +114,7 @@ static int result_get(double *out, const planomsorg_result *r, int quantity, int
     int k0 = level == PLANOMSORG_ALL_LEVELS ? 0 : level;
     int k1 = level == PLANOMSORG_ALL_LEVELS ? K - 1 : level;
     double sum = 0;
-    for (int s = 0; s < 2; s++) {
+    for (int s = 0; s < 2 && q != NULL; s++) {
         if (sex != PLANOMSORG_SEX_BOTH && sex != s)
             continue;
         for (int a = age_lo; a <= hi; a++) {
@@ -215,12 +222,15 @@ int planomsorg_result_export(double *out, size_t n, const planomsorg_result *r, 
 {
     PL_CHECK_NULL(out);
     PL_CHECK_NULL(r);
-    const double *q = quantity_array(r, quantity);
-    if (q == NULL)
+    if (!quantity_known(quantity))
         return pl_error(PLANOMSORG_EINVAL, "planomsorg_result_export: unknown quantity %d", quantity);
+    const double *q = quantity_array(r, quantity);
     if (n != planomsorg_result_size(r))
         return pl_error(PLANOMSORG_EDIMENSION, "planomsorg_result_export: array of %zu, %zu needed", n,
                         planomsorg_result_size(r));
-    memcpy(out, q, n * sizeof *out);
+    if (q != NULL)
+        memcpy(out, q, n * sizeof *out);
+    else
+        memset(out, 0, n * sizeof *out);
     return PLANOMSORG_OK;
 }

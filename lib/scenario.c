@@ -2,6 +2,7 @@
  * named bundles worst/middle/best. Bundle values and sources: docs/methods/scenario.md. */
 #include "planomsorg/scenario.h"
 #include "planomsorg/demography.h"
+#include "planomsorg/population.h"
 
 #include "check.h"
 #include "error.h"
@@ -148,7 +149,7 @@ void planomsorg_scenario_free(planomsorg_scenario *sc)
     if (!sc)
         return;
     for (int l = 0; l < PLANOMSORG_N_LEVERS; l++)
-        free(sc->levers[l].path);
+        pl_path_clear(&sc->levers[l].path);
     for (int i = 0; i < sc->n_capacity; i++)
         free(sc->capacity[i].places);
     free(sc);
@@ -174,8 +175,9 @@ int planomsorg_scenario_copy(planomsorg_scenario **out, const planomsorg_scenari
     *c = *sc;
     int ok = 1;
     for (int l = 0; l < PLANOMSORG_N_LEVERS; l++) {
-        c->levers[l].path = dup_doubles(sc->levers[l].path, sc->levers[l].n_years);
-        if (sc->levers[l].n_years > 0 && !c->levers[l].path)
+        const struct pl_path *from = &sc->levers[l].path;
+        c->levers[l].path.values = dup_doubles(from->values, from->n_years);
+        if (from->n_years > 0 && !c->levers[l].path.values)
             ok = 0;
     }
     for (int i = 0; i < sc->n_capacity; i++) {
@@ -230,10 +232,7 @@ int planomsorg_scenario_set_value(planomsorg_scenario *sc, int lever, double val
         rc = pl_scenario_check_value(lever, value, 0, __func__);
     if (rc != PLANOMSORG_OK)
         return rc;
-    free(sc->levers[lever].path);
-    sc->levers[lever].path = NULL;
-    sc->levers[lever].n_years = 0;
-    sc->levers[lever].first_year = 0;
+    pl_path_clear(&sc->levers[lever].path);
     sc->levers[lever].value = value;
     return PLANOMSORG_OK;
 }
@@ -253,10 +252,8 @@ int planomsorg_scenario_set_path(planomsorg_scenario *sc, int lever, const doubl
     double *p = dup_doubles(values, n_years);
     if (!p)
         return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
-    free(sc->levers[lever].path);
-    sc->levers[lever].path = p;
-    sc->levers[lever].first_year = first_year;
-    sc->levers[lever].n_years = n_years;
+    pl_path_clear(&sc->levers[lever].path);
+    sc->levers[lever].path = (struct pl_path){first_year, n_years, p};
     sc->levers[lever].value = lever_neutral[lever];
     return PLANOMSORG_OK;
 }
@@ -291,12 +288,7 @@ int planomsorg_scenario_set_ramp(planomsorg_scenario *sc, int lever, int start_y
 double pl_scenario_lever_at(const planomsorg_scenario *sc, int lever, int year)
 {
     const struct pl_lever *l = &sc->levers[lever];
-    if (l->n_years == 0)
-        return l->value;
-    if (year < l->first_year)
-        return lever_neutral[lever];
-    int i = year - l->first_year;
-    return l->path[i < l->n_years ? i : l->n_years - 1];
+    return l->path.n_years == 0 ? l->value : pl_path_value(&l->path, year, lever_neutral[lever]);
 }
 
 int planomsorg_scenario_lever(double *out, const planomsorg_scenario *sc, int lever, int year)
@@ -340,24 +332,26 @@ int planomsorg_scenario_lever_is_path(const planomsorg_scenario *sc, int lever)
 {
     if (!sc || lever < 0 || lever >= PLANOMSORG_N_LEVERS)
         return -1;
-    return sc->levers[lever].n_years > 0;
+    return sc->levers[lever].path.n_years > 0;
 }
 
-int planomsorg_scenario_set_capacity(planomsorg_scenario *sc, const char *level,
-                                     const double *places, int first_year, int n_years)
+/* Stores places (is_target 0) or coverage targets for a level, replacing its plan. */
+static int set_capacity(planomsorg_scenario *sc, const char *level, const double *values,
+                        int first_year, int n_years, int is_target, int age_lo, int age_hi,
+                        const char *function)
 {
-    PL_CHECK_NULL(sc);
-    PL_CHECK_NULL(level);
     size_t len = strlen(level);
     if (len == 0 || len >= sizeof sc->capacity[0].level)
         return pl_error(PLANOMSORG_EINVAL, "%s: level name '%s' must have 1..%zu bytes",
-                        __func__, level, sizeof sc->capacity[0].level - 1);
-    int rc = check_years(first_year, n_years, 0, __func__);
+                        function, level, sizeof sc->capacity[0].level - 1);
+    int rc = check_years(first_year, n_years, 0, function);
     if (rc != PLANOMSORG_OK)
         return rc;
     if (n_years > 0) {
-        PL_CHECK_NULL(places);
-        rc = pl_check_nonneg_values(places, (size_t)n_years, "places", __func__);
+        if (!values)
+            return pl_error_null(function, is_target ? "targets" : "places");
+        rc = is_target ? pl_check_values(values, (size_t)n_years, 0, 0, 1, 0, "targets", function)
+                       : pl_check_nonneg_values(values, (size_t)n_years, "places", function);
         if (rc != PLANOMSORG_OK)
             return rc;
     }
@@ -374,20 +368,63 @@ int planomsorg_scenario_set_capacity(planomsorg_scenario *sc, const char *level,
         return PLANOMSORG_OK;
     }
     if (idx < 0 && sc->n_capacity >= PLANOMSORG_SCENARIO_MAX_CAPACITY)
-        return pl_error(PLANOMSORG_ERANGE, "%s: more than %d capacity plans", __func__,
+        return pl_error(PLANOMSORG_ERANGE, "%s: more than %d capacity plans", function,
                         PLANOMSORG_SCENARIO_MAX_CAPACITY);
-    double *p = dup_doubles(places, n_years);
+    double *p = dup_doubles(values, n_years);
     if (!p)
-        return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
+        return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", function);
     if (idx < 0) {
         idx = sc->n_capacity++;
         strcpy(sc->capacity[idx].level, level);
     } else {
         free(sc->capacity[idx].places);
     }
-    sc->capacity[idx].places = p;
-    sc->capacity[idx].first_year = first_year;
-    sc->capacity[idx].n_years = n_years;
+    struct pl_capacity *c = &sc->capacity[idx];
+    c->places = p;
+    c->first_year = first_year;
+    c->n_years = n_years;
+    c->is_target = is_target;
+    c->age_lo = is_target ? age_lo : 0;
+    c->age_hi = is_target ? age_hi : PLANOMSORG_AGE_OPEN;
+    return PLANOMSORG_OK;
+}
+
+int planomsorg_scenario_set_capacity(planomsorg_scenario *sc, const char *level,
+                                     const double *places, int first_year, int n_years)
+{
+    PL_CHECK_NULL(sc);
+    PL_CHECK_NULL(level);
+    return set_capacity(sc, level, places, first_year, n_years, 0, 0, PLANOMSORG_AGE_OPEN,
+                        __func__);
+}
+
+int planomsorg_scenario_set_coverage_target(planomsorg_scenario *sc, const char *level,
+                                            const double *targets, int first_year, int n_years,
+                                            int age_lo, int age_hi)
+{
+    PL_CHECK_NULL(sc);
+    PL_CHECK_NULL(level);
+    int rc = pl_check_int(age_lo, 0, PLANOMSORG_MAX_AGE_LIMIT, "age_lo", __func__);
+    if (rc == PLANOMSORG_OK && age_hi != PLANOMSORG_AGE_OPEN)
+        rc = pl_check_int(age_hi, age_lo, PLANOMSORG_MAX_AGE_LIMIT, "age_hi", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    return set_capacity(sc, level, targets, first_year, n_years, 1, age_lo, age_hi, __func__);
+}
+
+int planomsorg_scenario_capacity_target(int *is_target, int *age_lo, int *age_hi,
+                                        const planomsorg_scenario *sc, int index)
+{
+    PL_CHECK_NULL(sc);
+    int rc = pl_check_index(index, sc->n_capacity, "capacity plan", __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    if (is_target)
+        *is_target = sc->capacity[index].is_target;
+    if (age_lo)
+        *age_lo = sc->capacity[index].age_lo;
+    if (age_hi)
+        *age_hi = sc->capacity[index].age_hi;
     return PLANOMSORG_OK;
 }
 
@@ -424,12 +461,7 @@ int planomsorg_lever_find(int *lever, const char *name)
 {
     PL_CHECK_NULL(lever);
     PL_CHECK_NULL(name);
-    for (int l = 0; l < PLANOMSORG_N_LEVERS; l++)
-        if (strcmp(lever_names[l], name) == 0) {
-            *lever = l;
-            return PLANOMSORG_OK;
-        }
-    return pl_error(PLANOMSORG_ENOTFOUND, "%s: unknown lever '%s'", __func__, name);
+    return pl_find_name(lever, lever_names, PLANOMSORG_N_LEVERS, name, "lever", __func__);
 }
 
 double planomsorg_lever_neutral(int lever)
@@ -458,11 +490,5 @@ int planomsorg_bundle_find(int *bundle, const char *name)
 {
     PL_CHECK_NULL(bundle);
     PL_CHECK_NULL(name);
-    for (int b = 0; b < PLANOMSORG_N_BUNDLES; b++)
-        if (strcmp(bundle_names[b], name) == 0) {
-            *bundle = b;
-            return PLANOMSORG_OK;
-        }
-    return pl_error(PLANOMSORG_ENOTFOUND, "%s: unknown bundle '%s' (worst, middle, best)",
-                    __func__, name);
+    return pl_find_name(bundle, bundle_names, PLANOMSORG_N_BUNDLES, name, "bundle", __func__);
 }

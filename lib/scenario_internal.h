@@ -4,19 +4,20 @@
 
 #include "planomsorg/scenario.h"
 #include "planomsorg/staircase.h"
+#include "staircase_internal.h"
 
 struct pl_lever {
-    double value;    /* the value for every year when n_years == 0 */
-    double *path;    /* n_years values from first_year, or NULL */
-    int first_year;
-    int n_years;
+    double value;        /* the value for every year when the path is not set */
+    struct pl_path path; /* path.n_years values from path.first_year, or not set */
 };
 
 struct pl_capacity {
     char level[PLANOMSORG_LEVEL_NAME_MAX + 1];
-    double *places;
+    double *places;   /* places, or coverage targets when is_target */
     int first_year;
     int n_years;
+    int is_target;
+    int age_lo, age_hi;
 };
 
 struct planomsorg_scenario {

@@ -229,11 +229,52 @@ static int kostra_cell(double *out, const char *region, int year, int indicator)
     return rc;
 }
 
+/* Lower ages of the KOSTRA bands 0-66, 67-79, 80+. */
+static const int kostra_band_lo[PLANOMSORG_N_KOSTRA_BANDS] = {0, 67, 80};
+
+static int kostra_band_persons(double *persons, const planomsorg_population *pop, int year,
+                               int band)
+{
+    int hi = band + 1 < PLANOMSORG_N_KOSTRA_BANDS ? kostra_band_lo[band + 1] - 1
+                                                   : PLANOMSORG_AGE_OPEN;
+    return planomsorg_population_sum(pop, year, PLANOMSORG_SEX_BOTH, kostra_band_lo[band], hi,
+                                     persons);
+}
+
+/* What Norway's rate gives for the region's persons: count(Norway) * persons(region) /
+ * persons(Norway), over one KOSTRA band (band >= 0) or all ages (band < 0). */
+static int kostra_national_rate(double *out, const planomsorg_population *pop, int year,
+                                int indicator, int band)
+{
+    planomsorg_population *norway = NULL;
+    double count, region_persons, norway_persons;
+    int rc = kostra_cell(&count, NULL, year, indicator);
+    if (rc == PLANOMSORG_OK)
+        rc = planomsorg_data_population(&norway, NULL);
+    if (rc == PLANOMSORG_OK && band >= 0) {
+        rc = kostra_band_persons(&region_persons, pop, year, band);
+        if (rc == PLANOMSORG_OK)
+            rc = kostra_band_persons(&norway_persons, norway, year, band);
+    } else if (rc == PLANOMSORG_OK) {
+        rc = planomsorg_population_band(pop, year, PLANOMSORG_SEX_BOTH, PLANOMSORG_BAND_ALL,
+                                        &region_persons);
+        if (rc == PLANOMSORG_OK)
+            rc = planomsorg_population_band(norway, year, PLANOMSORG_SEX_BOTH,
+                                            PLANOMSORG_BAND_ALL, &norway_persons);
+    }
+    planomsorg_population_free(norway);
+    if (rc == PLANOMSORG_OK)
+        *out = norway_persons > 0 ? count * region_persons / norway_persons : 0.0;
+    return rc;
+}
+
 /* Reads a total and its three bands. SSB suppresses small cells: one missing band is the
  * total minus the others; several missing bands share that remainder in proportion to
- * Norway's counts of the same bands (docs/methods/staircase.md). */
-static int kostra_bands(double band[3], const char *region, int year, int total_ind,
-                        int first_band_ind)
+ * Norway's counts of the same bands; when the total is suppressed too (fewer than about 5
+ * persons), every band is what Norway's band rate gives for the region's population
+ * (docs/methods/staircase.md). */
+static int kostra_bands(double band[3], const char *region, const planomsorg_population *pop,
+                        int year, int total_ind, int first_band_ind)
 {
     double total = NAN;
     int rc_total = kostra_cell(&total, region, year, total_ind);
@@ -249,12 +290,16 @@ static int kostra_bands(double band[3], const char *region, int year, int total_
     }
     if (n_missing == 0)
         return PLANOMSORG_OK;
+    if (rc_total == PLANOMSORG_EMISSING) {
+        for (int b = 0; b < 3; b++) {
+            int rc = kostra_national_rate(&band[b], pop, year, first_band_ind + b, b);
+            if (rc != PLANOMSORG_OK)
+                return rc;
+        }
+        return PLANOMSORG_OK;
+    }
     if (rc_total != PLANOMSORG_OK)
-        return pl_error(PLANOMSORG_EMISSING,
-                        "planomsorg_services_kostra_users: KOSTRA %s of region %s, %d is "
-                        "missing and the total is missing too",
-                        planomsorg_kostra_name(first_band_ind + missing[0]),
-                        region ? region : PLANOMSORG_NORWAY, year);
+        return rc_total;
     double other = 0;
     for (int b = 0; b < 3; b++)
         if (band[b] == band[b]) /* not NaN: known */
@@ -293,41 +338,34 @@ static int kostra_population(planomsorg_population **pop, const char *region, in
     return PLANOMSORG_OK;
 }
 
-/* Lower ages of the KOSTRA bands 0-66, 67-79, 80+. */
-static const int kostra_band_lo[PLANOMSORG_N_KOSTRA_BANDS] = {0, 67, 80};
-
 /* Users [level][band] of the default staircase (planomsorg_services_kostra_users); the
  * population they were counted against goes to *pop_out when it is not NULL. */
 static int kostra_users(double *users, const char *region, int year,
                         planomsorg_population **pop_out)
 {
     double home[3], lt[3], h24 = NAN;
-    int rc = kostra_bands(home, region, year, PLANOMSORG_KOSTRA_HOME_USERS,
+    planomsorg_population *pop = NULL;
+    int rc = kostra_population(&pop, region, year);
+    if (rc == PLANOMSORG_OK)
+        rc = kostra_bands(home, region, pop, year, PLANOMSORG_KOSTRA_HOME_USERS,
                           PLANOMSORG_KOSTRA_HOME_USERS_0_66);
     if (rc == PLANOMSORG_OK)
-        rc = kostra_bands(lt, region, year, PLANOMSORG_KOSTRA_LONGTERM,
+        rc = kostra_bands(lt, region, pop, year, PLANOMSORG_KOSTRA_LONGTERM,
                           PLANOMSORG_KOSTRA_LONGTERM_0_66);
     if (rc == PLANOMSORG_OK) {
         rc = kostra_cell(&h24, region, year, PLANOMSORG_KOSTRA_HOUSING24);
         if (rc == PLANOMSORG_EMISSING)
-            return pl_error(PLANOMSORG_EMISSING,
-                            "planomsorg_services_kostra_users: KOSTRA housing24 of region %s, %d "
-                            "is missing",
-                            region ? region : PLANOMSORG_NORWAY, year);
+            rc = kostra_national_rate(&h24, pop, year, PLANOMSORG_KOSTRA_HOUSING24, -1);
     }
-    if (rc != PLANOMSORG_OK)
+    if (rc != PLANOMSORG_OK) {
+        planomsorg_population_free(pop);
         return rc;
-    planomsorg_population *pop = NULL;
-    rc = kostra_population(&pop, region, year);
-    if (rc != PLANOMSORG_OK)
-        return rc;
+    }
     double lt_total = lt[0] + lt[1] + lt[2];
     double out[PLANOMSORG_N_DEFAULT_LEVELS][3];
     for (int b = 0; b < 3; b++) {
         double persons = 0;
-        int hi = b + 1 < 3 ? kostra_band_lo[b + 1] - 1 : PLANOMSORG_AGE_OPEN;
-        rc = planomsorg_population_sum(pop, year, PLANOMSORG_SEX_BOTH, kostra_band_lo[b], hi,
-                                       &persons);
+        rc = kostra_band_persons(&persons, pop, year, b);
         if (rc != PLANOMSORG_OK)
             break;
         /* 24-hour housing has no age split: give it the long-term residents' age mix. */
@@ -387,6 +425,18 @@ static int is_default_staircase(const planomsorg_staircase *sc)
         same = sc->levels[k].kind == d->levels[k].kind;
     planomsorg_staircase_free(d);
     return same;
+}
+
+int pl_services_kostra_imputed(const char *region, int year)
+{
+    static const int totals[3] = {PLANOMSORG_KOSTRA_HOME_USERS, PLANOMSORG_KOSTRA_LONGTERM,
+                                  PLANOMSORG_KOSTRA_HOUSING24};
+    for (int i = 0; i < 3; i++) {
+        double v;
+        if (kostra_cell(&v, region, year, totals[i]) == PLANOMSORG_EMISSING)
+            return 1;
+    }
+    return 0;
 }
 
 int planomsorg_services_set_rates_kostra(planomsorg_services *svc, const char *region, int year)

@@ -57,27 +57,68 @@ static double others_sum(const double *c, int K, int res)
     return sum;
 }
 
-/* Rates mode, one year: rates, family care, dreining, capacity (top-down). */
+/* Rates of every single age of one sex in one year, [age][level]: the table of
+ * pl_services_rates_at() at age - shift. Rates mode keeps one table per sex and rebuilds
+ * it only when the age shift changes (never without healthier ageing). */
+struct rates_table {
+    double *r;     /* [sex][age][level] */
+    double shift[2];
+    int valid[2];
+};
+
+static void rates_table_fill(struct rates_table *t, const planomsorg_services *svc, int A,
+                             int year, int sex)
+{
+    int K = svc->sc.n_levels;
+    double shift = shift_of(svc, year, sex);
+    if (t->valid[sex] && t->shift[sex] == shift)
+        return;
+    double *r = t->r + (size_t)sex * (size_t)(A + 1) * (size_t)K;
+    for (int a = 0; a <= A; a++)
+        pl_services_rates_at(svc, sex, a - shift, r + (size_t)a * (size_t)K);
+    t->shift[sex] = shift;
+    t->valid[sex] = 1;
+}
+
+/* Rates mode, one year: rates, family care, dreining, capacity (top-down). The arithmetic
+ * of each cell is that of cell_from_rates() followed by the levers, in the same order;
+ * everything that does not depend on the cell (the rates by age, the levers' values of the
+ * year) is looked up once per year. */
 static void rates_year(const planomsorg_services *svc, const planomsorg_population *pop, int yi,
-                       int year, double *u, double *queue, const double *cap)
+                       int year, double *u, double *queue, const double *cap,
+                       struct rates_table *tab)
 {
     int K = svc->sc.n_levels, A = pop->max_age, res = svc->residual;
     double family = pl_path_value(&svc->family, year, 1.0);
+    int home[PLANOMSORG_MAX_LEVELS], n_home = 0;
+    int dre[PLANOMSORG_MAX_LEVELS], n_dre = 0; /* dreining levels, highest first */
+    double g[PLANOMSORG_MAX_LEVELS];
+    for (int k = 0; k < K; k++)
+        if (svc->sc.levels[k].kind == PLANOMSORG_LEVEL_KIND_HOME)
+            home[n_home++] = k;
+    for (int k = K - 1; k >= 0; k--) {
+        if (k == res || svc->dreining[k].n_years == 0)
+            continue;
+        g[k] = pl_path_value(&svc->dreining[k], year, 1.0);
+        dre[n_dre++] = k;
+    }
     for (int s = 0; s < 2; s++) {
         const double *P = pl_population_row(pop, yi, s);
+        rates_table_fill(tab, svc, A, year, s);
+        const double *rs = tab->r + (size_t)s * (size_t)(A + 1) * (size_t)K;
         for (int a = 0; a <= A; a++) {
             double *c = u + ((size_t)s * (size_t)(A + 1) + (size_t)a) * (size_t)K;
-            cell_from_rates(svc, year, s, a, P[a], c);
+            const double *ra = rs + (size_t)a * (size_t)K;
+            double persons = P[a];
             for (int k = 0; k < K; k++)
-                if (svc->sc.levels[k].kind == PLANOMSORG_LEVEL_KIND_HOME)
-                    c[k] *= family;
-            for (int k = K - 1; k >= 0; k--) {
-                if (k == res || svc->dreining[k].n_years == 0)
-                    continue;
-                double g = pl_path_value(&svc->dreining[k], year, 1.0);
+                c[k] = ra[k] * persons;
+            for (int i = 0; i < n_home; i++)
+                c[home[i]] *= family;
+            for (int i = 0; i < n_dre; i++) {
+                int k = dre[i];
                 int to = level_below(k);
-                double moved = c[k] * (1.0 - g); /* negative: drawn up from below */
-                double below = to != res ? c[to] : P[a] - others_sum(c, K, res);
+                double moved = c[k] * (1.0 - g[k]); /* negative: drawn up from below */
+                double below = to != res ? c[to] : persons - others_sum(c, K, res);
                 if (moved < 0 && -moved > below)
                     moved = below > 0 ? -below : 0.0;
                 c[k] -= moved;
@@ -87,13 +128,13 @@ static void rates_year(const planomsorg_services *svc, const planomsorg_populati
             /* Never more users than persons: levers that push a cell's levels above its
              * persons (family-care multipliers above 1) are scaled back to fit. */
             double sum = others_sum(c, K, res);
-            if (sum > P[a] && sum > 0) {
+            if (sum > persons && sum > 0) {
                 for (int k = 0; k < K; k++)
                     if (k != res)
-                        c[k] *= P[a] / sum;
-                sum = P[a];
+                        c[k] *= persons / sum;
+                sum = persons;
             }
-            c[res] = P[a] > sum ? P[a] - sum : 0.0;
+            c[res] = persons > sum ? persons - sum : 0.0;
         }
     }
     /* Capacity over all ages and sexes, highest level first so that the persons held
@@ -394,19 +435,38 @@ static int result_alloc(planomsorg_result **out, const planomsorg_services *svc,
     r->n_levels = svc->sc.n_levels;
     r->sc = svc->sc;
     size_t n = (size_t)n_years * cells_per_year(pop->max_age, r->n_levels);
-    r->users = calloc(n, sizeof *r->users);
-    r->queue = calloc(n, sizeof *r->queue);
+    /* users are written in full by both modes (every cell of every year); queues are
+     * only added to where a capacity binds, so they are stored (zeroed) only when some
+     * level has a finite capacity in some year; NULL stands for all zero (result.c) */
+    r->users = malloc(n * sizeof *r->users);
     r->capacity = malloc((size_t)n_years * (size_t)r->n_levels * sizeof *r->capacity);
-    if (r->users == NULL || r->queue == NULL || r->capacity == NULL) {
+    if (r->users == NULL || r->capacity == NULL) {
         planomsorg_result_free(r);
         return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_run: out of memory");
     }
+    int capped = 0;
     for (int t = 0; t < n_years; t++)
-        for (int k = 0; k < r->n_levels; k++)
-            r->capacity[(size_t)t * (size_t)r->n_levels + (size_t)k] =
-                pl_path_value(&svc->capacity[k], first_year + t, INFINITY);
+        for (int k = 0; k < r->n_levels; k++) {
+            double c = pl_path_value(&svc->capacity[k], first_year + t, INFINITY);
+            r->capacity[(size_t)t * (size_t)r->n_levels + (size_t)k] = c;
+            capped |= isfinite(c);
+        }
+    if (capped) {
+        r->queue = calloc(n, sizeof *r->queue);
+        if (r->queue == NULL) {
+            planomsorg_result_free(r);
+            return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_run: out of memory");
+        }
+    }
     *out = r;
     return PLANOMSORG_OK;
+}
+
+/* The queues of year index t, or NULL when the result stores none (no capacity: the
+ * runs never write them then). */
+static double *queue_at(planomsorg_result *r, int t, size_t per_year)
+{
+    return r->queue != NULL ? r->queue + (size_t)t * per_year : NULL;
 }
 
 static void markov_work_free(struct markov_work *w)
@@ -449,22 +509,20 @@ static int run_markov(planomsorg_result *r, const planomsorg_services *svc,
     }
     for (int t = 0; t + 1 < r->n_years; t++)
         markov_step(svc, pop, y0i + t, r->first_year + t, r->users + (size_t)t * per_year,
-                    r->users + (size_t)(t + 1) * per_year, r->queue + (size_t)(t + 1) * per_year,
+                    r->users + (size_t)(t + 1) * per_year, queue_at(r, t + 1, per_year),
                     r->capacity + (size_t)(t + 1) * (size_t)K, &w);
     markov_work_free(&w);
     return PLANOMSORG_OK;
 }
 
-int planomsorg_services_run(planomsorg_result **out, const planomsorg_services *svc,
-                            const planomsorg_population *pop, int first_year, int last_year)
+/* Checks the inputs of a run (the messages name planomsorg_services_run). */
+static int run_check(const planomsorg_services *svc, const planomsorg_population *pop,
+                     int first_year, int last_year)
 {
-    PL_CHECK_NULL(out);
-    *out = NULL;
-    PL_CHECK_NULL(svc);
-    PL_CHECK_NULL(pop);
-    int rc = pl_population_check_year(pop, first_year, __func__);
+    const char *function = "planomsorg_services_run";
+    int rc = pl_population_check_year(pop, first_year, function);
     if (rc == PLANOMSORG_OK)
-        rc = pl_population_check_year(pop, last_year, __func__);
+        rc = pl_population_check_year(pop, last_year, function);
     if (rc != PLANOMSORG_OK)
         return rc;
     if (last_year < first_year)
@@ -492,22 +550,90 @@ int planomsorg_services_run(planomsorg_result **out, const planomsorg_services *
             return pl_error(PLANOMSORG_EDIMENSION,
                             "planomsorg_services_run: Markov mode needs a max age of at least 2");
     }
-    planomsorg_result *r = NULL;
-    rc = result_alloc(&r, svc, pop, first_year, last_year - first_year + 1);
-    if (rc != PLANOMSORG_OK)
-        return rc;
+    return PLANOMSORG_OK;
+}
+
+/* Makes r ready for a run as result_alloc() would, reusing its arrays: same shape. */
+static int result_reset(planomsorg_result *r, const planomsorg_services *svc,
+                        const planomsorg_population *pop)
+{
+    r->mode = svc->mode;
+    r->sc = svc->sc;
+    memcpy(r->pop->persons, pl_population_row(pop, r->first_year - pop->first_year, 0),
+           planomsorg_population_size(r->pop) * sizeof *r->pop->persons);
+    size_t n = (size_t)r->n_years * cells_per_year(r->max_age, r->n_levels);
+    int capped = 0;
+    for (int t = 0; t < r->n_years; t++)
+        for (int k = 0; k < r->n_levels; k++) {
+            double c = pl_path_value(&svc->capacity[k], r->first_year + t, INFINITY);
+            r->capacity[(size_t)t * (size_t)r->n_levels + (size_t)k] = c;
+            capped |= isfinite(c);
+        }
+    if (r->queue != NULL) {
+        memset(r->queue, 0, n * sizeof *r->queue);
+    } else if (capped) {
+        r->queue = calloc(n, sizeof *r->queue);
+        if (r->queue == NULL)
+            return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_run: out of memory");
+    }
+    return PLANOMSORG_OK;
+}
+
+static int run_into(planomsorg_result *r, const planomsorg_services *svc,
+                    const planomsorg_population *pop, int first_year)
+{
     int y0i = first_year - pop->first_year;
     size_t per_year = cells_per_year(pop->max_age, r->n_levels);
     if (svc->mode == PLANOMSORG_MODE_RATES) {
+        struct rates_table tab = {.r = malloc(per_year * sizeof *tab.r)};
+        if (tab.r == NULL)
+            return pl_error(PLANOMSORG_ENOMEM, "planomsorg_services_run: out of memory");
         for (int t = 0; t < r->n_years; t++)
             rates_year(svc, pop, y0i + t, first_year + t, r->users + (size_t)t * per_year,
-                       r->queue + (size_t)t * per_year, r->capacity + (size_t)t * (size_t)r->n_levels);
-    } else {
-        rc = run_markov(r, svc, pop, y0i);
-        if (rc != PLANOMSORG_OK) {
-            planomsorg_result_free(r);
+                       queue_at(r, t, per_year), r->capacity + (size_t)t * (size_t)r->n_levels,
+                       &tab);
+        free(tab.r);
+        return PLANOMSORG_OK;
+    }
+    return run_markov(r, svc, pop, y0i);
+}
+
+int pl_services_run_reuse(planomsorg_result **res, const planomsorg_services *svc,
+                          const planomsorg_population *pop, int first_year, int last_year)
+{
+    int rc = run_check(svc, pop, first_year, last_year);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    planomsorg_result *r = *res;
+    int n_years = last_year - first_year + 1;
+    if (r != NULL && r->first_year == first_year && r->n_years == n_years &&
+        r->max_age == pop->max_age && r->n_levels == svc->sc.n_levels) {
+        rc = result_reset(r, svc, pop);
+        if (rc != PLANOMSORG_OK)
             return rc;
-        }
+    } else {
+        planomsorg_result_free(r);
+        *res = r = NULL;
+        rc = result_alloc(&r, svc, pop, first_year, n_years);
+        if (rc != PLANOMSORG_OK)
+            return rc;
+        *res = r;
+    }
+    return run_into(r, svc, pop, first_year);
+}
+
+int planomsorg_services_run(planomsorg_result **out, const planomsorg_services *svc,
+                            const planomsorg_population *pop, int first_year, int last_year)
+{
+    PL_CHECK_NULL(out);
+    *out = NULL;
+    PL_CHECK_NULL(svc);
+    PL_CHECK_NULL(pop);
+    planomsorg_result *r = NULL;
+    int rc = pl_services_run_reuse(&r, svc, pop, first_year, last_year);
+    if (rc != PLANOMSORG_OK) {
+        planomsorg_result_free(r);
+        return rc;
     }
     *out = r;
     return PLANOMSORG_OK;

@@ -91,5 +91,14 @@ void pl_path_clear(struct pl_path *p);
 /* Rates of every level at a (possibly fractional) effective age, interpolated linearly
  * between the single ages floor(age) and floor(age) + 1 (needs rates set). */
 void pl_services_rates_at(const planomsorg_services *svc, int sex, double age, double *r);
+/* planomsorg_services_run() into *res, reusing its arrays when it holds a result of the
+ * same years, max age and levels (from an earlier run); otherwise it is freed and a new
+ * one allocated. On failure *res may hold a partial result (the caller frees it). */
+int pl_services_run_reuse(planomsorg_result **res, const planomsorg_services *svc,
+                          const planomsorg_population *pop, int first_year, int last_year);
+/* 1 when a KOSTRA total the default staircase needs (home-service users, long-term
+ * residents, 24-hour housing residents) is suppressed for the region and year, so that
+ * planomsorg_services_kostra_users() imputes it from national rates. */
+int pl_services_kostra_imputed(const char *region, int year);
 
 #endif

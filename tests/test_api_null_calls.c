@@ -129,6 +129,9 @@ static void test_null_outputs(void **state)
     /* cohort.h */
     planomsorg_error_clear();
     expect_status(planomsorg_cohort_read_csv(NULL, NULL, NULL, NULL, 0), "planomsorg_cohort_read_csv");
+    /* cohort.h */
+    planomsorg_error_clear();
+    (void)planomsorg_cohort_parse_csv(NULL, NULL, 0, NULL, 0, NULL, 0, 0);
     /* common.h */
     planomsorg_error_clear();
     (void)planomsorg_version_string();
@@ -824,6 +827,12 @@ static void test_null_outputs(void **state)
     expect_status(planomsorg_scenario_set_capacity(NULL, NULL, NULL, 0, 0), "planomsorg_scenario_set_capacity");
     /* scenario.h */
     planomsorg_error_clear();
+    expect_status(planomsorg_scenario_set_coverage_target(NULL, NULL, NULL, 0, 0, 0, 0), "planomsorg_scenario_set_coverage_target");
+    /* scenario.h */
+    planomsorg_error_clear();
+    expect_status(planomsorg_scenario_capacity_target(NULL, NULL, NULL, NULL, 0), "planomsorg_scenario_capacity_target");
+    /* scenario.h */
+    planomsorg_error_clear();
     (void)planomsorg_scenario_n_capacities(NULL);
     /* scenario.h */
     planomsorg_error_clear();
@@ -1229,6 +1238,11 @@ static void test_null_inputs(void **state)
     memset(out_buffer, 0, sizeof out_buffer);
     (void)planomsorg_cohort_read_csv((void *)out_buffer, NULL, NULL, NULL, 0);
     planomsorg_cohort_free(*(planomsorg_cohort **)(void *)out_buffer);
+    /* cohort.h */
+    planomsorg_error_clear();
+    memset(out_buffer, 0, sizeof out_buffer);
+    (void)planomsorg_cohort_parse_csv((void *)out_buffer, NULL, 0, NULL, 0, NULL, 0, 0);
+    planomsorg_cohort_free(*(planomsorg_cohort **)(void *)out_buffer);
     /* costs.h */
     planomsorg_error_clear();
     memset(out_buffer, 0, sizeof out_buffer);
@@ -1593,6 +1607,9 @@ static void test_null_inputs(void **state)
     /* scenario.h */
     planomsorg_error_clear();
     expect_status(planomsorg_scenario_growth_factor((void *)out_buffer, NULL, 0, 0, 0), "planomsorg_scenario_growth_factor");
+    /* scenario.h */
+    planomsorg_error_clear();
+    expect_status(planomsorg_scenario_capacity_target((void *)out_buffer, (void *)out_buffer, (void *)out_buffer, NULL, 0), "planomsorg_scenario_capacity_target");
     /* scenario.h */
     planomsorg_error_clear();
     (void)planomsorg_scenario_capacity(NULL, NULL, (void *)out_buffer, (void *)out_buffer, NULL, 0);

@@ -569,10 +569,72 @@ static void test_csv_errors(void **state)
     assert_message("/nonexistent/t.csv");
 }
 
+/* The in-memory reader: the same model as from files (a trace computed by hand), messages
+ * naming the tables "transitions", "initial" and "values", NULL tables refused. */
+static void test_csv_parse_memory(void **state)
+{
+    (void)state;
+    const char *trans = "cycle,from,to,probability\n"
+                        "*,well,well,0.8\n*,well,sick,0.15\n*,well,dead,0.05\n"
+                        "*,sick,sick,0.7\n*,sick,dead,0.3\n*,dead,dead,1\n"
+                        "2,well,well,0.5\n2,well,dead,0.5\n";
+    const char *values = "cycle,state,value\n*,well,1\n*,sick,2\n2,well,10\n";
+    planomsorg_cohort *m = NULL;
+    planomsorg_cohort_result *r = NULL;
+    assert_int_equal(planomsorg_cohort_parse_csv(&m, trans, strlen(trans), good_initial,
+                                                 strlen(good_initial), values, strlen(values), 0),
+                     PLANOMSORG_OK);
+    assert_int_equal(planomsorg_cohort_n_cycles(m), 2);
+    assert_int_equal(planomsorg_cohort_run(&r, m), PLANOMSORG_OK);
+    const double *x = planomsorg_cohort_result_trace(r);
+    /* as in test_csv_good: x2 = (0.36, 0.1435, 0.4965) */
+    assert_abs(x[6], 0.36, 1e-15);
+    assert_abs(x[7], 0.1435, 1e-15);
+    assert_abs(x[8], 0.4965, 1e-15);
+    assert_abs(total(r, PLANOMSORG_COHORT_VALUE_TOTAL), (0.72 + 0.41) + (3.6 + 0.287), 1e-13);
+    planomsorg_cohort_result_free(r);
+    planomsorg_cohort_free(m);
+
+    /* text need not be NUL-terminated: the length cuts off the cycle-2 rows */
+    size_t cut = strlen(trans) - strlen("2,well,well,0.5\n2,well,dead,0.5\n");
+    assert_int_equal(planomsorg_cohort_parse_csv(&m, trans, cut, good_initial, strlen(good_initial),
+                                                 NULL, 0, 4),
+                     PLANOMSORG_OK);
+    assert_int_equal(planomsorg_cohort_n_cycles(m), 4);
+    planomsorg_cohort_free(m);
+
+    const char *bad = "cycle,from,to,probability\n*,well,gone,1\n";
+    m = (planomsorg_cohort *)&m;
+    assert_int_equal(planomsorg_cohort_parse_csv(&m, bad, strlen(bad), good_initial,
+                                                 strlen(good_initial), NULL, 0, 3),
+                     PLANOMSORG_ENOTFOUND);
+    assert_null(m);
+    assert_message("transitions:2:3: unknown state 'gone'");
+    assert_int_equal(planomsorg_cohort_parse_csv(&m, good_trans, strlen(good_trans), "state,share\n",
+                                                 12, NULL, 0, 3),
+                     PLANOMSORG_EEMPTY);
+    assert_message("initial: no states below the header");
+    assert_int_equal(planomsorg_cohort_parse_csv(&m, good_trans, strlen(good_trans), good_initial,
+                                                 strlen(good_initial), "cycle,state\n*,well\n", 18, 3),
+                     PLANOMSORG_EFORMAT);
+    assert_message("values:1");
+    assert_int_equal(planomsorg_cohort_parse_csv(&m, NULL, 5, good_initial, strlen(good_initial),
+                                                 NULL, 0, 3),
+                     PLANOMSORG_EINVAL);
+    assert_message("transitions is NULL");
+    assert_int_equal(planomsorg_cohort_parse_csv(&m, good_trans, strlen(good_trans), NULL, 0, NULL,
+                                                 0, 3),
+                     PLANOMSORG_EEMPTY);
+    assert_int_equal(planomsorg_cohort_parse_csv(NULL, good_trans, strlen(good_trans), good_initial,
+                                                 strlen(good_initial), NULL, 0, 3),
+                     PLANOMSORG_EINVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_chancellor_api),
+        cmocka_unit_test(test_csv_parse_memory),
         cmocka_unit_test(test_chancellor_csv),
         cmocka_unit_test(test_chancellor_half_cycle),
         cmocka_unit_test(test_two_state_closed_form),

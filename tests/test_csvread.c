@@ -322,7 +322,28 @@ static void test_read_file(void **state)
     /* The same bytes as UTF-8: rejected, naming the file. */
     assert_int_equal(pl_csv_read_file(&csv, path, ';', 0), PLANOMSORG_EENCODING);
     expect_message(path);
+    /* A size limit: one byte short of the file's size fails, the exact size reads. */
+    f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    size_t size = (size_t)ftell(f);
+    fclose(f);
+    char limit_text[64];
+    snprintf(limit_text, sizeof limit_text, ": larger than %zu bytes", size - 1);
+    assert_int_equal(pl_csv_read_file_max(&csv, path, ';', PL_CSV_LATIN1, size - 1),
+                     PLANOMSORG_EIO);
+    assert_null(csv);
+    expect_message(limit_text);
+    assert_int_equal(pl_csv_read_file_max(&csv, path, ';', PL_CSV_LATIN1, size), PLANOMSORG_OK);
+    pl_csv_free(csv);
     unlink(path);
+    /* An endless device (a plan file may name /dev/zero as its population; seen while
+     * reviewing what the plan-file fuzz target reaches) used to be read until memory ran
+     * out; reading now stops at the first NUL byte. */
+    csv = (pl_csv *)1;
+    assert_int_equal(pl_csv_read_file(&csv, "/dev/zero", ',', 0), PLANOMSORG_EENCODING);
+    assert_null(csv);
+    expect_message("/dev/zero:1: NUL byte at byte 1");
 }
 
 /* An endless stream of NUL bytes stops at the first chunk: the NUL is reported. */

@@ -278,6 +278,34 @@ static void test_present_value(void **state)
                                                       0.04), PLANOMSORG_ERANGE, "scenario 3");
 }
 
+/* A coverage target of 5 % of persons 80+ for long-term care from 2027 on the synthetic
+ * population: places = 0.05 x 2 x 26 x 1000 = 2600, demand 0.07 x P; before 2027 no limit. */
+static void test_coverage_target_plan(void **state)
+{
+    (void)state;
+    planomsorg_plan *p = synthetic_plan(0, 0);
+    planomsorg_plan_clear_scenarios(p);
+    planomsorg_scenario *sc = NULL;
+    const double target[1] = {0.05};
+    assert_int_equal(planomsorg_scenario_new(&sc, "target"), PLANOMSORG_OK);
+    assert_int_equal(planomsorg_scenario_set_coverage_target(sc, "long_term", target, 2027, 1,
+                                                             80, PLANOMSORG_AGE_OPEN),
+                     PLANOMSORG_OK);
+    assert_int_equal(planomsorg_plan_add_scenario(p, sc), PLANOMSORG_OK);
+    planomsorg_scenario_free(sc);
+    planomsorg_plan_result *r = NULL;
+    assert_int_equal(planomsorg_plan_run(&r, p), PLANOMSORG_OK);
+    const double P = 1000.0 * 2 * 106, places = 0.05 * 2 * 26 * 1000;
+    for (int y = BASE; y <= LAST; y++) {
+        double lt = get(r, 0, y, PLANOMSORG_MEASURE_USERS, 7, -1);
+        double q = get(r, 0, y, PLANOMSORG_MEASURE_QUEUE, 7, -1);
+        assert_rel(lt, y < 2027 ? 0.07 * P : places, 1e-9);
+        assert_rel(q, y < 2027 ? 0 : 0.07 * P - places, 1e-9);
+    }
+    planomsorg_plan_result_free(r);
+    planomsorg_plan_free(p);
+}
+
 static void test_csv(void **state)
 {
     (void)state;
@@ -419,13 +447,19 @@ static void test_kostra_fallback(void **state)
         assert_rel(get(r, 0, BASE, PLANOMSORG_MEASURE_USERS, k, -1), want, 1e-9);
     }
     planomsorg_plan_result_free(r);
-    assert_int_equal(planomsorg_plan_set_rates_kostra(p, 2024), PLANOMSORG_EMISSING);
+    /* asked for explicitly, a year with a suppressed total is imputed, not refused */
+    assert_int_equal(planomsorg_plan_set_rates_kostra(p, 2024), PLANOMSORG_OK);
     planomsorg_plan_free(p);
     planomsorg_population_free(emb);
     planomsorg_services_free(svc);
     planomsorg_staircase_free(stairs);
+    /* Utsira: long-term residents suppressed in both years, imputed from national rates
+     * (tests/test_services.c checks the imputation): fewer than SSB's threshold of 5 */
     assert_int_equal(planomsorg_plan_new(&p, "1151", BASE, 2030), PLANOMSORG_OK);
-    assert_error(planomsorg_plan_run(&r, p), PLANOMSORG_EMISSING, "region 1151");
+    assert_int_equal(planomsorg_plan_run(&r, p), PLANOMSORG_OK);
+    double lt = get(r, 0, BASE, PLANOMSORG_MEASURE_USERS, 7, -1);
+    assert_true(lt > 0 && lt < 5);
+    planomsorg_plan_result_free(r);
     planomsorg_plan_free(p);
 }
 
@@ -605,7 +639,10 @@ static void test_yaml_good(void **state)
         "    family_care: {from: 2025, to: 2035, start: 1.0, end: 0.9}\n"
         "    standard: 0.01\n"
         "    capacity:\n"
-        "      long_term: {from: 2030, values: [1200]}\n";
+        "      long_term: {from: 2030, values: [1200]}\n"
+        "  - name: target\n"
+        "    coverage_targets:\n"
+        "      housing_24h: {from: 2025, to: 2030, start: 0.10, end: 0.12, ages: 67-79}\n";
     planomsorg_plan *p = NULL;
     assert_int_equal(parse(&p, text), PLANOMSORG_OK);
     assert_string_equal(planomsorg_plan_region(p), "5001");
@@ -613,7 +650,25 @@ static void test_yaml_good(void **state)
     planomsorg_plan_years(&base, &last, p);
     assert_int_equal(base, 2025);
     assert_int_equal(last, 2040);
-    assert_int_equal(planomsorg_plan_n_scenarios(p), 2);
+    assert_int_equal(planomsorg_plan_n_scenarios(p), 3);
+    {
+        const planomsorg_scenario *t = planomsorg_plan_scenario(p, 2);
+        int is_target = 0, lo = 0, hi = 0, n_t = 0, first_t = 0;
+        const double *v = NULL;
+        const char *lv = NULL;
+        /* the plan-wide long-term capacity, then the scenario's 24-hour housing target */
+        assert_int_equal(planomsorg_scenario_n_capacities(t), 2);
+        assert_int_equal(planomsorg_scenario_capacity(&lv, &v, &first_t, &n_t, t, 1),
+                         PLANOMSORG_OK);
+        assert_string_equal(lv, "housing_24h");
+        assert_int_equal(planomsorg_scenario_capacity_target(&is_target, &lo, &hi, t, 1),
+                         PLANOMSORG_OK);
+        assert_int_equal(is_target, 1);
+        assert_int_equal(lo, 67);
+        assert_int_equal(hi, 79);
+        assert_int_equal(n_t, 6);
+        assert_rel(v[5], 0.12, 1e-15);
+    }
     const planomsorg_scenario *best = planomsorg_plan_scenario(p, 0);
     const planomsorg_scenario *mine = planomsorg_plan_scenario(p, 1);
     assert_string_equal(planomsorg_scenario_name(best), "best");
@@ -740,7 +795,19 @@ static void test_yaml_errors(void **state)
         {"- 1\n- 2\n", PLANOMSORG_EFORMAT, "t.yaml:1:1: a plan file must be a mapping"},
         {"", PLANOMSORG_EEMPTY, "t.yaml:1:1: the plan file is empty"},
         {"population:\n  source: census\n", PLANOMSORG_EVALUE, "t.yaml:2:11: population source 'census'"},
+        {"coverage_targets:\n  long_term: {from: 2030, values: [0.14], ages: old}\n",
+         PLANOMSORG_EVALUE, "t.yaml:2:49: ages 'old' is not an age band"},
+        {"coverage_targets:\n  long_term: {from: 2030, values: [14]}\n", PLANOMSORG_EVALUE,
+         "t.yaml:2:36: coverage target of long_term in 2030 = 14 is outside [0, 1]"},
+        {"capacity:\n  long_term: {from: 2030, values: [14], ages: 80+}\n", PLANOMSORG_EFORMAT,
+         "t.yaml:2:41: unknown key 'ages' in capacity of long_term"},
         {"rates:\n  kostra_year: 2019\n", PLANOMSORG_ENOTFOUND, "t.yaml:2:16: "},
+        /* fuzz: a file that never ends (read until memory ran out before csvread stopped
+         * at the first NUL byte) */
+        {"population:\n  file: /dev/zero\n", PLANOMSORG_EENCODING,
+         "t.yaml:2:9: /dev/zero:1: NUL byte"},
+        {"population:\n  align: {file: /dev/zero}\n", PLANOMSORG_EENCODING,
+         "t.yaml:2:17: /dev/zero:1: NUL byte"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         planomsorg_plan *p = NULL;
@@ -763,6 +830,7 @@ int main(void)
     const struct CMUnitTest others[] = {
         cmocka_unit_test(test_constant_standard_by_hand),
         cmocka_unit_test(test_family_care_and_capacity),
+        cmocka_unit_test(test_coverage_target_plan),
         cmocka_unit_test(test_bad_use),
         cmocka_unit_test(test_kostra_fallback),
         cmocka_unit_test(test_alignment),

@@ -166,6 +166,46 @@ static void test_capacity_and_copy(void **state)
     planomsorg_scenario_free(copy);
 }
 
+static void test_coverage_target(void **state)
+{
+    (void)state;
+    planomsorg_scenario *sc = NULL;
+    assert_int_equal(planomsorg_scenario_new(&sc, "t"), PLANOMSORG_OK);
+    const double places[1] = {100}, targets[2] = {0.15, 0.14};
+    assert_int_equal(planomsorg_scenario_set_capacity(sc, "long_term", places, 2025, 1),
+                     PLANOMSORG_OK);
+    assert_int_equal(planomsorg_scenario_set_coverage_target(sc, "long_term", targets, 2029, 2,
+                                                             80, PLANOMSORG_AGE_OPEN),
+                     PLANOMSORG_OK);
+    /* the target replaced the places of the same level */
+    assert_int_equal(planomsorg_scenario_n_capacities(sc), 1);
+    int is_target = -1, lo = -1, hi = -2, first = 0, n = 0;
+    const double *v = NULL;
+    assert_int_equal(planomsorg_scenario_capacity_target(&is_target, &lo, &hi, sc, 0),
+                     PLANOMSORG_OK);
+    assert_int_equal(is_target, 1);
+    assert_int_equal(lo, 80);
+    assert_int_equal(hi, PLANOMSORG_AGE_OPEN);
+    assert_int_equal(planomsorg_scenario_capacity(NULL, &v, &first, &n, sc, 0), PLANOMSORG_OK);
+    assert_int_equal(first, 2029);
+    assert_int_equal(n, 2);
+    assert_rel(v[1], 0.14, 0);
+    assert_int_equal(planomsorg_scenario_set_capacity(sc, "long_term", places, 2025, 1),
+                     PLANOMSORG_OK);
+    assert_int_equal(planomsorg_scenario_capacity_target(&is_target, NULL, NULL, sc, 0),
+                     PLANOMSORG_OK);
+    assert_int_equal(is_target, 0);
+    const double bad[1] = {1.5};
+    assert_error(planomsorg_scenario_set_coverage_target(sc, "long_term", bad, 2025, 1, 80,
+                                                         PLANOMSORG_AGE_OPEN),
+                 PLANOMSORG_EVALUE, "targets[0] = 1.5");
+    assert_error(planomsorg_scenario_set_coverage_target(sc, "long_term", targets, 2025, 2, 80,
+                                                         70), PLANOMSORG_ERANGE, "age_hi = 70");
+    assert_error(planomsorg_scenario_capacity_target(&is_target, NULL, NULL, sc, 1),
+                 PLANOMSORG_ERANGE, "capacity plan 1");
+    planomsorg_scenario_free(sc);
+}
+
 static void test_bad_input(void **state)
 {
     (void)state;
@@ -218,6 +258,7 @@ int main(void)
         cmocka_unit_test(test_growth_factor),
         cmocka_unit_test(test_bundles),
         cmocka_unit_test(test_capacity_and_copy),
+        cmocka_unit_test(test_coverage_target),
         cmocka_unit_test(test_bad_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -108,6 +108,30 @@ static int names_file_line(const char *msg)
     return 0;
 }
 
+int cli_parse_ages(const char *command, const char *option, const char *text, int *out,
+                   int max, int *n)
+{
+    *n = 0;
+    const char *p = text;
+    while (*p) {
+        char *end;
+        long v = strtol(p, &end, 10);
+        if (end == p || (*end && *end != ',') || v < 0 || v > 130 || *n >= max ||
+            (*n > 0 && v <= out[*n - 1]) || (*n == 0 && v != 0)) {
+            fprintf(stderr, "planomsorg: %s: %s: expected increasing ages from 0, e.g. "
+                            "0,67,80,90\n", command, option);
+            return -1;
+        }
+        out[(*n)++] = (int)v;
+        p = *end ? end + 1 : end;
+    }
+    if (*n == 0) {
+        fprintf(stderr, "planomsorg: %s: %s: empty list\n", command, option);
+        return -1;
+    }
+    return 0;
+}
+
 int cli_fail(int status)
 {
     fprintf(stderr, "planomsorg: %s\n", planomsorg_error_last()[0] != '\0'

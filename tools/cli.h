@@ -34,6 +34,11 @@ const char *cli_option_value(const char *command, int argc, char **argv, int *i,
  * giving NULL (the whole country). Returns 0, or -1 after printing a usage error. */
 int cli_parse_municipality(const char *command, const char *text, const char **out);
 
+/* Parses a comma-separated list of the lower ages of age bands (increasing, from 0, at most
+ * `max`, each within 0..130) into out[0..*n-1]. Returns 0, or -1 after printing a usage error. */
+int cli_parse_ages(const char *command, const char *option, const char *text, int *out,
+                   int max, int *n);
+
 /* Prints "planomsorg: <library message>" for a failed library call and maps the status
  * to an exit code (ENOTFOUND, EIO and input-format errors -> CLI_EXIT_DATA). */
 int cli_fail(int status);

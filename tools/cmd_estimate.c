@@ -51,29 +51,6 @@ static const char estimate_usage[] =
     "Exit status: 0 success, 1 failure, 2 unreadable or invalid panel (the message names the\n"
     "line), 64 bad usage.\n";
 
-static int parse_list(const char *option, const char *text, int *out, int max, int *n)
-{
-    *n = 0;
-    const char *p = text;
-    while (*p) {
-        char *end;
-        long v = strtol(p, &end, 10);
-        if (end == p || (*end && *end != ',') || v < 0 || v > 130 || *n >= max ||
-            (*n > 0 && v <= out[*n - 1]) || (*n == 0 && v != 0)) {
-            fprintf(stderr, "planomsorg: estimate: %s: expected increasing ages from 0, e.g. "
-                            "0,67,80,90\n", option);
-            return -1;
-        }
-        out[(*n)++] = (int)v;
-        p = *end ? end + 1 : end;
-    }
-    if (*n == 0) {
-        fprintf(stderr, "planomsorg: estimate: %s: empty list\n", option);
-        return -1;
-    }
-    return 0;
-}
-
 static int make_staircase(planomsorg_staircase **sc, const char *levels)
 {
     if (levels == NULL)
@@ -208,22 +185,6 @@ static int write_transitions(const char *path, const planomsorg_estimate *est,
     return PLANOMSORG_OK;
 }
 
-static const char *value_of(int argc, char **argv, int *i, const char *name, int *bad)
-{
-    size_t len = strlen(name);
-    if (strcmp(argv[*i], name) == 0) {
-        if (*i + 1 >= argc) {
-            fprintf(stderr, "planomsorg: estimate: %s: missing value\n", name);
-            *bad = 1;
-            return NULL;
-        }
-        return argv[++*i];
-    }
-    if (strncmp(argv[*i], name, len) == 0 && argv[*i][len] == '=')
-        return argv[*i] + len + 1;
-    return NULL;
-}
-
 int cmd_estimate(int argc, char **argv)
 {
     const char *panel = NULL, *levels = NULL, *out_tr = NULL, *v;
@@ -232,51 +193,55 @@ int cmd_estimate(int argc, char **argv)
     double weight = 1.0, pool = 0.0;
     cli_format format = CLI_FORMAT_TABLE;
     for (int i = 1; i < argc; i++) {
-        int bad = 0;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(estimate_usage, stdout);
             return CLI_EXIT_OK;
         } else if (strcmp(argv[i], "--skip-bad") == 0) {
             skip = 1;
-        } else if ((v = value_of(argc, argv, &i, "--bands", &bad)) || bad) {
-            if (bad || parse_list("--bands", v, band_lo, PLANOMSORG_MAX_AGE_BANDS, &nb))
+        } else if ((v = cli_option_value("estimate", argc, argv, &i, "--bands")) != NULL) {
+            if (v == cli_missing_argument ||
+                cli_parse_ages("estimate", "--bands", v, band_lo, PLANOMSORG_MAX_AGE_BANDS, &nb))
                 return CLI_EXIT_USAGE;
-        } else if ((v = value_of(argc, argv, &i, "--levels", &bad)) || bad) {
-            if (bad)
+        } else if ((v = cli_option_value("estimate", argc, argv, &i, "--levels")) != NULL) {
+            if (v == cli_missing_argument)
                 return CLI_EXIT_USAGE;
             levels = v;
-        } else if ((v = value_of(argc, argv, &i, "--method", &bad)) || bad) {
-            if (bad || (strcmp(v, "ml") && strcmp(v, "posterior"))) {
-                if (!bad) /* value_of has said that the value is missing */
-                    fprintf(stderr, "planomsorg: estimate: --method: ml or posterior\n");
+        } else if ((v = cli_option_value("estimate", argc, argv, &i, "--method")) != NULL) {
+            if (v == cli_missing_argument)
+                return CLI_EXIT_USAGE;
+            if (strcmp(v, "ml") && strcmp(v, "posterior")) {
+                fprintf(stderr, "planomsorg: estimate: --method: ml or posterior\n");
                 return CLI_EXIT_USAGE;
             }
             method = strcmp(v, "ml") ? PLANOMSORG_ESTIMATE_POSTERIOR : PLANOMSORG_ESTIMATE_ML;
-        } else if ((v = value_of(argc, argv, &i, "--prior", &bad)) || bad) {
-            if (bad || (strcmp(v, "uniform") && strcmp(v, "pooled"))) {
-                if (!bad) /* value_of has said that the value is missing */
-                    fprintf(stderr, "planomsorg: estimate: --prior: uniform or pooled\n");
+        } else if ((v = cli_option_value("estimate", argc, argv, &i, "--prior")) != NULL) {
+            if (v == cli_missing_argument)
+                return CLI_EXIT_USAGE;
+            if (strcmp(v, "uniform") && strcmp(v, "pooled")) {
+                fprintf(stderr, "planomsorg: estimate: --prior: uniform or pooled\n");
                 return CLI_EXIT_USAGE;
             }
             prior = strcmp(v, "uniform") ? PLANOMSORG_PRIOR_POOLED : PLANOMSORG_PRIOR_UNIFORM;
-        } else if ((v = value_of(argc, argv, &i, "--prior-weight", &bad)) || bad) {
-            if (bad || cli_parse_double("--prior-weight", v, 1e-9, 1e9, &weight))
+        } else if ((v = cli_option_value("estimate", argc, argv, &i, "--prior-weight")) != NULL) {
+            if (v == cli_missing_argument ||
+                cli_parse_double("--prior-weight", v, 1e-9, 1e9, &weight))
                 return CLI_EXIT_USAGE;
-        } else if ((v = value_of(argc, argv, &i, "--pool", &bad)) || bad) {
-            if (bad || cli_parse_double("--pool", v, 0, 1e12, &pool))
+        } else if ((v = cli_option_value("estimate", argc, argv, &i, "--pool")) != NULL) {
+            if (v == cli_missing_argument || cli_parse_double("--pool", v, 0, 1e12, &pool))
                 return CLI_EXIT_USAGE;
-        } else if ((v = value_of(argc, argv, &i, "--what", &bad)) || bad) {
-            if (bad || (strcmp(v, "matrix") && strcmp(v, "mortality"))) {
-                if (!bad)
-                    fprintf(stderr, "planomsorg: estimate: --what: matrix or mortality\n");
+        } else if ((v = cli_option_value("estimate", argc, argv, &i, "--what")) != NULL) {
+            if (v == cli_missing_argument)
+                return CLI_EXIT_USAGE;
+            if (strcmp(v, "matrix") && strcmp(v, "mortality")) {
+                fprintf(stderr, "planomsorg: estimate: --what: matrix or mortality\n");
                 return CLI_EXIT_USAGE;
             }
             what = strcmp(v, "matrix") != 0;
-        } else if ((v = value_of(argc, argv, &i, "--format", &bad)) || bad) {
-            if (bad || cli_parse_format(v, &format))
+        } else if ((v = cli_option_value("estimate", argc, argv, &i, "--format")) != NULL) {
+            if (v == cli_missing_argument || cli_parse_format(v, &format))
                 return CLI_EXIT_USAGE;
-        } else if ((v = value_of(argc, argv, &i, "--transitions-out", &bad)) || bad) {
-            if (bad)
+        } else if ((v = cli_option_value("estimate", argc, argv, &i, "--transitions-out")) != NULL) {
+            if (v == cli_missing_argument)
                 return CLI_EXIT_USAGE;
             out_tr = v;
         } else if (argv[i][0] == '-' || panel) {

@@ -31,17 +31,6 @@ static void markov_usage(FILE *out)
             "absorbing state), life_years_discounted, value_total, value_discounted.\n");
 }
 
-/* Takes the value of option argv[*i] and advances *i; NULL after a usage message. */
-static const char *option_value(int argc, char **argv, int *i)
-{
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "planomsorg markov: %s needs a value\n", argv[*i]);
-        return NULL;
-    }
-    (*i)++;
-    return argv[*i];
-}
-
 typedef struct {
     const char *transitions, *initial, *values;
     long cycles;
@@ -60,29 +49,29 @@ static int parse_options(int argc, char **argv, markov_options *o)
             return CLI_EXIT_OK;
         } else if (strcmp(a, "--half-cycle") == 0) {
             o->half_cycle = 1;
-        } else if (strcmp(a, "--transitions") == 0 || strcmp(a, "--initial") == 0 ||
-                   strcmp(a, "--values") == 0 || strcmp(a, "--cycles") == 0 ||
-                   strcmp(a, "--discount") == 0 || strcmp(a, "--format") == 0) {
-            if ((v = option_value(argc, argv, &i)) == NULL)
+        } else if ((v = cli_option_value("markov", argc, argv, &i, "--transitions")) != NULL) {
+            o->transitions = v;
+        } else if ((v = cli_option_value("markov", argc, argv, &i, "--initial")) != NULL) {
+            o->initial = v;
+        } else if ((v = cli_option_value("markov", argc, argv, &i, "--values")) != NULL) {
+            o->values = v;
+        } else if ((v = cli_option_value("markov", argc, argv, &i, "--cycles")) != NULL) {
+            if (v == cli_missing_argument ||
+                cli_parse_int("--cycles", v, 1, PLANOMSORG_COHORT_MAX_CYCLES, &o->cycles) != 0)
                 return CLI_EXIT_USAGE;
-            if (strcmp(a, "--transitions") == 0)
-                o->transitions = v;
-            else if (strcmp(a, "--initial") == 0)
-                o->initial = v;
-            else if (strcmp(a, "--values") == 0)
-                o->values = v;
-            else if (strcmp(a, "--cycles") == 0) {
-                if (cli_parse_int("cycles", v, 1, PLANOMSORG_COHORT_MAX_CYCLES, &o->cycles) != 0)
-                    return CLI_EXIT_USAGE;
-            } else if (strcmp(a, "--discount") == 0) {
-                if (cli_parse_double("discount", v, 0.0, 1.0, &o->discount) != 0)
-                    return CLI_EXIT_USAGE;
-            } else if (cli_parse_format(v, &o->format) != 0)
+        } else if ((v = cli_option_value("markov", argc, argv, &i, "--discount")) != NULL) {
+            if (v == cli_missing_argument ||
+                cli_parse_double("--discount", v, 0.0, 1.0, &o->discount) != 0)
+                return CLI_EXIT_USAGE;
+        } else if ((v = cli_option_value("markov", argc, argv, &i, "--format")) != NULL) {
+            if (v == cli_missing_argument || cli_parse_format(v, &o->format) != 0)
                 return CLI_EXIT_USAGE;
         } else {
             fprintf(stderr, "planomsorg markov: unknown argument '%s' (see planomsorg markov --help)\n", a);
             return CLI_EXIT_USAGE;
         }
+        if (v == cli_missing_argument) /* a file option without its FILE */
+            return CLI_EXIT_USAGE;
     }
     if (o->transitions == NULL || o->initial == NULL) {
         fprintf(stderr, "planomsorg markov: --transitions and --initial are required\n");

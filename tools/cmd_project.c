@@ -52,47 +52,36 @@ typedef struct {
     int bands;
 } options;
 
-/* Value of "--name VALUE" or "--name=VALUE" at argv[*i]; NULL when argv[*i] is another option. */
-static const char *option_value(int argc, char **argv, int *i, const char *name, int *missing)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return NULL;
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (argv[*i][n] != '\0')
-        return NULL;
-    if (*i + 1 >= argc) {
-        *missing = 1;
-        return NULL;
-    }
-    return argv[++*i];
-}
-
 /* Returns -1 on success, or an exit status. */
 static int parse_options(int argc, char **argv, options *o)
 {
     *o = (options){NULL, 0, 2050, 0, PLANOMSORG_ALTERNATIVE_MAIN, NULL, NULL, CLI_FORMAT_TABLE, 0};
     for (int i = 1; i < argc; i++) {
         const char *v;
-        int missing = 0;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage(stdout);
             return CLI_EXIT_OK;
         } else if (strcmp(argv[i], "--bands") == 0) {
             o->bands = 1;
-        } else if ((v = option_value(argc, argv, &i, "--municipality", &missing)) != NULL) {
-            o->municipality = v;
-        } else if ((v = option_value(argc, argv, &i, "--from", &missing)) != NULL) {
-            if (cli_parse_int("--from", v, 1800, 2300, &o->from) != 0)
+        } else if ((v = cli_option_value("project", argc, argv, &i, "--municipality")) != NULL) {
+            if (v == cli_missing_argument ||
+                cli_parse_municipality("project", v, &o->municipality) != 0)
                 return CLI_EXIT_USAGE;
-        } else if ((v = option_value(argc, argv, &i, "--to", &missing)) != NULL) {
-            if (cli_parse_int("--to", v, 1800, 2300, &o->to) != 0)
+        } else if ((v = cli_option_value("project", argc, argv, &i, "--from")) != NULL) {
+            if (v == cli_missing_argument ||
+                cli_parse_int("--from", v, 1800, 2300, &o->from) != 0)
                 return CLI_EXIT_USAGE;
-        } else if ((v = option_value(argc, argv, &i, "--as-of", &missing)) != NULL) {
-            if (cli_parse_int("--as-of", v, 1800, 2300, &o->as_of) != 0)
+        } else if ((v = cli_option_value("project", argc, argv, &i, "--to")) != NULL) {
+            if (v == cli_missing_argument ||
+                cli_parse_int("--to", v, 1800, 2300, &o->to) != 0)
                 return CLI_EXIT_USAGE;
-        } else if ((v = option_value(argc, argv, &i, "--alternative", &missing)) != NULL) {
+        } else if ((v = cli_option_value("project", argc, argv, &i, "--as-of")) != NULL) {
+            if (v == cli_missing_argument ||
+                cli_parse_int("--as-of", v, 1800, 2300, &o->as_of) != 0)
+                return CLI_EXIT_USAGE;
+        } else if ((v = cli_option_value("project", argc, argv, &i, "--alternative")) != NULL) {
+            if (v == cli_missing_argument)
+                return CLI_EXIT_USAGE;
             int a;
             for (a = 0; a < PLANOMSORG_N_ALTERNATIVES; a++)
                 if (strcmp(v, planomsorg_alternative_name(a)) == 0)
@@ -103,23 +92,19 @@ static int parse_options(int argc, char **argv, options *o)
                 return CLI_EXIT_USAGE;
             }
             o->alternative = a;
-        } else if ((v = option_value(argc, argv, &i, "--align-ssb", &missing)) != NULL) {
+        } else if ((v = cli_option_value("project", argc, argv, &i, "--align-ssb")) != NULL) {
+            if (v == cli_missing_argument)
+                return CLI_EXIT_USAGE;
             o->align_file = v;
-        } else if ((v = option_value(argc, argv, &i, "--ssb-region", &missing)) != NULL) {
+        } else if ((v = cli_option_value("project", argc, argv, &i, "--ssb-region")) != NULL) {
+            if (v == cli_missing_argument)
+                return CLI_EXIT_USAGE;
             o->ssb_region = v;
-        } else if ((v = option_value(argc, argv, &i, "--format", &missing)) != NULL) {
-            if (cli_parse_format(v, &o->format) != 0)
+        } else if ((v = cli_option_value("project", argc, argv, &i, "--format")) != NULL) {
+            if (v == cli_missing_argument || cli_parse_format(v, &o->format) != 0)
                 return CLI_EXIT_USAGE;
         } else {
-            if (missing)
-                fprintf(stderr, "planomsorg: %s needs a value\n", argv[i]);
-            else
-                fprintf(stderr, "planomsorg: project: unknown option '%s' (see --help)\n",
-                        argv[i]);
-            return CLI_EXIT_USAGE;
-        }
-        if (missing) {
-            fprintf(stderr, "planomsorg: %s needs a value\n", argv[i]);
+            fprintf(stderr, "planomsorg: project: unknown option '%s' (see --help)\n", argv[i]);
             return CLI_EXIT_USAGE;
         }
     }
@@ -149,7 +134,7 @@ static int align_to_ssb(planomsorg_population *pop, const options *o, const char
         return cli_fail(rc);
     int status = CLI_EXIT_OK, region;
     int alt = ssb_alternative(o->alternative);
-    int norway = o->municipality == NULL || strcmp(o->municipality, PLANOMSORG_NORWAY) == 0;
+    int norway = o->municipality == NULL;
     const char *name = o->ssb_region != NULL ? o->ssb_region : norway ? NULL : region_name;
     rc = planomsorg_ssbproj_find_region(&region, proj, name);
     if (rc == PLANOMSORG_OK && !planomsorg_ssbproj_has_alternative(proj, alt)) {

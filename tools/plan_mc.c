@@ -79,26 +79,6 @@ static int parse_lever(struct plan_mc_opts *o, const char *spec)
     return 1;
 }
 
-static int parse_bands(struct plan_mc_opts *o, const char *text)
-{
-    int n = 0;
-    const char *p = text;
-    while (*p) {
-        char *end;
-        long v = strtol(p, &end, 10);
-        if (end == p || (*end && *end != ',') || v < 0 || v > 130 || n >= PLANOMSORG_MAX_AGE_BANDS ||
-            (n > 0 && v <= o->band_lo[n - 1]) || (n == 0 && v != 0))
-            return usage_error("--panel-bands",
-                               "expected increasing ages from 0, e.g. 0,67,80,90");
-        o->band_lo[n++] = (int)v;
-        p = *end ? end + 1 : end;
-    }
-    if (n == 0)
-        return usage_error("--panel-bands", "empty list");
-    o->n_bands = n;
-    return 1;
-}
-
 int plan_mc_option(struct plan_mc_opts *o, int argc, char **argv, int *i)
 {
     if (strcmp(argv[*i], "--panel-skip-bad") == 0) {
@@ -107,22 +87,12 @@ int plan_mc_option(struct plan_mc_opts *o, int argc, char **argv, int *i)
     }
     static const char *const names[6] = {"--draws", "--seed", "--threads", "--lever",
                                          "--panel", "--panel-bands"};
-    int which = -1;
+    int which = 0;
     const char *value = NULL;
-    for (int k = 0; k < 6; k++) {
-        size_t len = strlen(names[k]);
-        if (strcmp(argv[*i], names[k]) == 0) {
-            if (*i + 1 >= argc)
-                return usage_error(names[k], "missing value");
-            value = argv[++*i];
-            which = k;
-        } else if (strncmp(argv[*i], names[k], len) == 0 && argv[*i][len] == '=') {
-            value = argv[*i] + len + 1;
-            which = k;
-        }
-        if (which >= 0)
-            break;
-    }
+    while (which < 6 && (value = cli_option_value("plan", argc, argv, i, names[which])) == NULL)
+        which++;
+    if (value == cli_missing_argument)
+        return -1;
     switch (which) {
     case 0:
         return cli_parse_int("--draws", value, 1, PLANOMSORG_MC_MAX_DRAWS, &o->draws) ? -1 : 1;
@@ -137,7 +107,8 @@ int plan_mc_option(struct plan_mc_opts *o, int argc, char **argv, int *i)
         o->panel = value;
         return 1;
     case 5:
-        return parse_bands(o, value);
+        return cli_parse_ages("plan", "--panel-bands", value, o->band_lo,
+                              PLANOMSORG_MAX_AGE_BANDS, &o->n_bands) ? -1 : 1;
     default:
         return 0;
     }

@@ -77,8 +77,9 @@ int main(int argc, char **argv)
         if (k >= 6)
             queue_inst += q;
     }
-    printf("no new places: coverage %.1f %% in %d; home nursing %.1f users instead of %.1f (%+.1f)\n",
-           100 * dg_frozen, year, users(frozen, year, 3), users(free_run, year, 3),
+    printf("no new places: coverage %.1f %% in %d, %.1f held back from institutions; "
+           "home nursing %.1f users instead of %.1f (%+.1f)\n",
+           100 * dg_frozen, year, queue_inst, users(frozen, year, 3), users(free_run, year, 3),
            users(frozen, year, 3) - users(free_run, year, 3));
 
     planomsorg_result_free(free_run);

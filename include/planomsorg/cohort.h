@@ -313,6 +313,31 @@ PLANOMSORG_EXPORT int planomsorg_cohort_read_csv(planomsorg_cohort **out,
                                                  const char *initial_path,
                                                  const char *values_path, int n_cycles);
 
+/**
+ * @brief Build a cohort model from CSV text in memory (formats of planomsorg_cohort_read_csv()).
+ *
+ * The same reader as planomsorg_cohort_read_csv(), given the three tables as bytes;
+ * messages name them "transitions", "initial" and "values".
+ * @param[out] out             Receives the model (caller frees); NULL on failure.
+ * @param[in]  transitions     Transitions table (need not be NUL-terminated); may be NULL
+ *                             only when @p transitions_len is 0.
+ * @param[in]  transitions_len Bytes of @p transitions.
+ * @param[in]  initial         Initial distribution table; may be NULL only when
+ *                             @p initial_len is 0.
+ * @param[in]  initial_len     Bytes of @p initial.
+ * @param[in]  values          Values table, or NULL for none.
+ * @param[in]  values_len      Bytes of @p values (ignored when @p values is NULL).
+ * @param[in]  n_cycles        As for planomsorg_cohort_read_csv().
+ * @return As planomsorg_cohort_read_csv(), without #PLANOMSORG_EIO; #PLANOMSORG_EINVAL
+ *         when @p out is NULL or a table is NULL with a non-zero length.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT int planomsorg_cohort_parse_csv(planomsorg_cohort **out,
+                                                  const char *transitions,
+                                                  size_t transitions_len, const char *initial,
+                                                  size_t initial_len, const char *values,
+                                                  size_t values_len, int n_cycles);
+
 #ifdef __cplusplus
 }
 #endif

@@ -27,7 +27,8 @@
  *   e65 the remaining life expectancy at 65 of the scenario's demography;
  * - family care: planomsorg_services_set_family_care(); dreining: planomsorg_services_set_dreining()
  *   on every level of kind #PLANOMSORG_LEVEL_KIND_LONG_TERM; capacity plans:
- *   planomsorg_services_set_capacity() on the named levels;
+ *   planomsorg_services_set_capacity() on the named levels, coverage targets turned into
+ *   places with planomsorg_coverage_required() on the scenario's population;
  * - standard and productivity: the staffing factors S[t] and E[t] are the cumulative
  *   growth factors from the base year (planomsorg_scenario_growth_factor());
  * - recruitment: the recruits of every group in every year (as the staffing assumptions
@@ -106,8 +107,9 @@ typedef void (*planomsorg_progress_fn)(void *user_data, int done, int total);
  *        default staffing and costs, no scenarios (the middle bundle is run).
  * @param[out] out       Receives the handle (caller frees with planomsorg_plan_free()).
  * @param[in]  region    A municipality number, or NULL / #PLANOMSORG_NORWAY.
- * @param[in]  base_year The first year, whose population is the embedded one:
- *                       2025 or 2026 (municipalities and Norway).
+ * @param[in]  base_year The first year (1900..2100). The embedded population, the default
+ *                       demography and the KOSTRA rates need 2025 or 2026; other years
+ *                       run with a given population and rates.
  * @param[in]  last_year base_year .. 2100.
  * @return #PLANOMSORG_OK, #PLANOMSORG_EINVAL, #PLANOMSORG_ERANGE (years),
  *         #PLANOMSORG_ENOTFOUND (unknown municipality) or #PLANOMSORG_ENOMEM.

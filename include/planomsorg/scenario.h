@@ -11,7 +11,9 @@
  *   home services), standard (annual growth of FTE per user), productivity (annual
  *   growth through efficiency and welfare technology), dreining (factor on entry into
  *   the top levels) and recruitment (multiplier on the recruitment of staff);
- * - capacity plans: places per year for named levels of a staircase.
+ * - capacity plans for named levels of a staircase: places per year, or a coverage
+ *   target per year (places = target x the population of an age band, e.g. "nursing-home
+ *   places for 14 % of persons aged 80+"), turned into places when the plan runs.
  *
  * A lever is either a single value for every year (planomsorg_scenario_set_value())
  * or a path over consecutive years (planomsorg_scenario_set_path()). A path is read
@@ -251,6 +253,46 @@ PLANOMSORG_EXPORT int planomsorg_scenario_set_capacity(planomsorg_scenario *sc,
                                                        int n_years);
 
 /**
+ * @brief Set (or with n_years = 0 remove) a coverage target for a named level: in each
+ *        year the level's places are target x the persons of the age band
+ *        [age_lo, age_hi] in the scenario's population (planomsorg_coverage_required()).
+ *
+ * Replaces a capacity plan of the same level (and is replaced by one). Years before
+ * first_year have no capacity limit; years after the last repeat the last target, so
+ * the places then follow the population.
+ * @param[in,out] sc         The scenario.
+ * @param[in]     level      A level name as in staircase.h (1..63 bytes).
+ * @param[in]     targets    @p n_years fractions in [0, 1].
+ * @param[in]     first_year The year of targets[0], 1800..2300.
+ * @param[in]     n_years    0..500.
+ * @param[in]     age_lo     Lowest age of the band, 0..#PLANOMSORG_MAX_AGE_LIMIT.
+ * @param[in]     age_hi     Highest age (>= age_lo), or #PLANOMSORG_AGE_OPEN.
+ * @return #PLANOMSORG_OK, #PLANOMSORG_EINVAL, #PLANOMSORG_ERANGE (years, ages, or more than
+ *         #PLANOMSORG_SCENARIO_MAX_CAPACITY plans), #PLANOMSORG_EVALUE or #PLANOMSORG_ENOMEM.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT int planomsorg_scenario_set_coverage_target(planomsorg_scenario *sc,
+                                                              const char *level,
+                                                              const double *targets,
+                                                              int first_year, int n_years,
+                                                              int age_lo, int age_hi);
+
+/**
+ * @brief Whether a capacity plan is a coverage target, and its age band.
+ * @param[out] is_target Receives 1 for a coverage target, 0 for places. May be NULL.
+ * @param[out] age_lo    Receives the band's lowest age (0 for places). May be NULL.
+ * @param[out] age_hi    Receives the band's highest age or #PLANOMSORG_AGE_OPEN. May be NULL.
+ * @param[in]  sc        The scenario.
+ * @param[in]  index     0 .. planomsorg_scenario_n_capacities() - 1.
+ * @return #PLANOMSORG_OK, #PLANOMSORG_EINVAL or #PLANOMSORG_ERANGE.
+ * @since 1.0
+ */
+PLANOMSORG_EXPORT int planomsorg_scenario_capacity_target(int *is_target, int *age_lo,
+                                                          int *age_hi,
+                                                          const planomsorg_scenario *sc,
+                                                          int index);
+
+/**
  * @brief Number of capacity plans held.
  * @param[in] sc The scenario.
  * @return The count; 0 when @p sc is NULL.
@@ -259,7 +301,8 @@ PLANOMSORG_EXPORT int planomsorg_scenario_set_capacity(planomsorg_scenario *sc,
 PLANOMSORG_EXPORT int planomsorg_scenario_n_capacities(const planomsorg_scenario *sc);
 
 /**
- * @brief One capacity plan, by index 0 .. planomsorg_scenario_n_capacities() - 1.
+ * @brief One capacity plan, by index 0 .. planomsorg_scenario_n_capacities() - 1 (for a
+ *        coverage target, @p places receives the targets).
  * @param[out] level      Receives the level name, borrowed from @p sc (valid until the
  *                        scenario changes). May be NULL.
  * @param[out] places     Receives the places, borrowed likewise. May be NULL.

@@ -140,14 +140,16 @@ PLANOMSORG_EXPORT int planomsorg_services_set_rates_from_users(planomsorg_servic
  * construction (docs/methods/staircase.md, "Default rates") uses the KOSTRA home-service
  * users, long-term residents by band and 24-hour housing residents, and assumptions for
  * levels 1, 4 and 6 and for the split of home users between levels 2 and 3.
- * Level 0 is returned as 0 (it is the residual).
+ * Level 0 is returned as 0 (it is the residual). SSB suppresses small counts: a
+ * suppressed band is the total minus the other bands; a suppressed total is imputed as
+ * Norway's rate of each band times the region's population of the band.
  * @param[out] users PLANOMSORG_N_DEFAULT_LEVELS * #PLANOMSORG_N_KOSTRA_BANDS counts,
  *                   layout [level][band].
  * @param[in]  n     Must be 24.
  * @param[in]  region A municipality number, or NULL / PLANOMSORG_NORWAY.
  * @param[in]  year   A KOSTRA year held by the embedded data.
  * @return #PLANOMSORG_OK, #PLANOMSORG_EINVAL, #PLANOMSORG_EDIMENSION, #PLANOMSORG_ENOTFOUND or
- *         #PLANOMSORG_EMISSING (a KOSTRA cell the construction needs is suppressed).
+ *         #PLANOMSORG_EMISSING (a national KOSTRA count the construction needs is missing).
  * @since 1.0
  */
 PLANOMSORG_EXPORT int planomsorg_services_kostra_users(double *users, size_t n,

@@ -132,7 +132,7 @@ PLANOMSORG_EXPORT int planomsorg_staffing_new_default(planomsorg_staffing **out,
  * Sets FTE per user of level 3 (home nursing) from the region's mean assigned
  * hours per week per home-nursing recipient (#PLANOMSORG_KOSTRA_HOME_NURSING_HOURS)
  * as hours * 52 / hours_per_fte / direct_share, with hours_per_fte = 1695 and
- * direct_share = 0.40 (docs/methods/staffing.md), and the nurses' workforce from
+ * direct_share = 0.45 (docs/methods/staffing.md), and the nurses' workforce from
  * the region's nurse FTEs (#PLANOMSORG_KOSTRA_NURSE_FTE) divided by the nurses'
  * position share of the first year, spread over ages by the default age profile.
  * A suppressed cell leaves the corresponding default unchanged.

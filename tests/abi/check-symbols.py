@@ -6,8 +6,7 @@
 2. Every such symbol is listed in lib/libplanomsorg.map.
 3. Every map entry is defined in the library and declared (PLANOMSORG_EXPORT) in
    a public header.
-Functions declared in a header but not yet in the map are reported as a notice
-(modules whose implementation is still being written), not as a failure.
+4. Every function declared in a public header is listed in the map (and so exported).
 
 Usage: check-symbols.py LIBRARY.so MAP_FILE HEADER...
 """
@@ -83,11 +82,8 @@ def main(argv):
             problems.append(f"{map_file}: {name} is listed but not defined in {library}")
         if name not in declared:
             problems.append(f"{map_file}: {name} is listed but declared in no public header")
-    pending = sorted(declared - set(entries))
-    if pending:
-        print(f"notice: {len(pending)} functions declared in headers but not (yet) in the map:")
-        for name in pending:
-            print(f"  {name}")
+    for name in sorted(declared - set(entries)):
+        problems.append(f"{name} is declared in a public header but not listed in {map_file}")
     for problem in problems:
         print(problem)
     print(f"{len(symbols)} exported symbols, {len(entries)} map entries, "

@@ -15,29 +15,20 @@ import io
 import math
 import os
 import random
-import subprocess
 import sys
 import tempfile
+
+import clitest
+from clitest import check
 
 EXE = sys.argv[1]
 LEVELS = ["none", "low_threshold", "practical_help", "home_nursing", "housing", "housing_24h",
           "short_term", "long_term"]
 BANDS = [0, 67, 80, 90]
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
 
 
 def run(*args):
-    p = subprocess.run([EXE, "estimate", *args], capture_output=True, text=True)
-    return p.returncode, p.stdout, p.stderr
+    return clitest.run([EXE, "estimate", *args], timeout=300)
 
 
 def band_label(age):
@@ -108,10 +99,9 @@ check(float(mort[7]["relative_mortality"]) > 1.2, "long-term care has higher mor
 trf = os.path.join(tmp, "tr.csv")
 rc, _, err = run(panel, "--format", "csv", "--transitions-out", trf)
 check(rc == 0 and os.path.exists(trf), "transitions file written")
-p = subprocess.run([EXE, "services", "--mode", "markov", "--transitions", trf, "--to", "2030",
-                    "--format", "csv"], capture_output=True, text=True)
-check(p.returncode == 0 and "2030" in p.stdout,
-      "planomsorg services --mode markov reads it: " + p.stderr.strip())
+rc, out, err = clitest.run([EXE, "services", "--mode", "markov", "--transitions", trf, "--to",
+                           "2030", "--format", "csv"], timeout=300)
+check(rc == 0 and "2030" in out, "planomsorg services --mode markov reads it: " + err.strip())
 
 bad = os.path.join(tmp, "bad.csv")
 with open(bad, "w") as f:
@@ -128,5 +118,4 @@ for args in ([], [panel, "--bands", "5,10"], [panel, "--method", "bayes"], [pane
 for name in (panel, bad, trf):
     os.remove(name)
 os.rmdir(tmp)
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+sys.exit(clitest.summary())

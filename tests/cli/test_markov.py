@@ -16,23 +16,13 @@ import subprocess
 import sys
 import tempfile
 
+from clitest import check, summary
+
 REFERENCE = {
     "mono": {"life_years": 7.9912066, "value_discounted": 44663.4535637},
     "comb": {"life_years": 8.9373889, "value_discounted": 50601.6513312},
 }
 REL_TOL = 1e-6
-
-failures = 0
-
-
-def check(condition, what):
-    global failures
-    if not condition:
-        failures += 1
-        print("FAIL:", what)
-    else:
-        print("ok:", what)
-
 
 def run(exe, *args):
     return subprocess.run([exe, "markov", *args], capture_output=True, text=True, timeout=60)
@@ -114,8 +104,7 @@ def main():
     p = run(exe, "--help")
     check(p.returncode == 0 and "cycle,state,share" in p.stdout, "--help documents the output")
 
-    print(f"{failures} failed")
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == "__main__":

@@ -12,27 +12,15 @@ Exit status 0 when all checks pass.
 """
 import csv
 import io
-import subprocess
 import sys
 
+import clitest
+from clitest import check
+
 EXE = sys.argv[1]
-passed = 0
-failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
-
-
 def run(*args):
-    p = subprocess.run([EXE, "plan", "--municipality", "5001", "--to", "2030", *args],
-                       capture_output=True, text=True)
-    return p.returncode, p.stdout, p.stderr
+    return clitest.run([EXE, "plan", "--municipality", "5001", "--to", "2030", *args],
+                       timeout=600)
 
 
 LEVERS = ["--lever", "family_care=uniform:0.8,1.1",
@@ -135,5 +123,4 @@ for args in (["--draws", "0"], ["--draws", "5", "--lever", "family_care=gamma:1,
     rc, _, err = run(*args)
     check(rc == 64 and "planomsorg:" in err, "exit 64 for %s (got %d)" % (args, rc))
 
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+sys.exit(clitest.summary())

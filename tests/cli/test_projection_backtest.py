@@ -19,6 +19,8 @@ import re
 import subprocess
 import sys
 
+from clitest import check, summary
+
 EXE, DOC = sys.argv[1], sys.argv[2]
 PRINT = "--print" in sys.argv[3:]
 RAW = os.environ.get("PLANOMSORG_RAW_DATA", "")
@@ -98,18 +100,6 @@ if PRINT:
     sys.exit(0)
 
 # ------------------------------------------------------------------ check the document
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
-
-
 def numbers(line):
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
     return cells[0], [float(c.replace(",", "").replace("+", "")) for c in cells[1:]]
@@ -138,5 +128,4 @@ for row in long_run:
               f"80+ {row[0]}: document {got}, recomputed {[round(x, 3) for x in row[1:]]}")
 # Published anchors, independent of both: SSB's observed 80+ on 1 January 2026.
 check(observed["80+"] == 284939, "observed 80+ 2026 equals SSB's published 284,939")
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+sys.exit(summary())

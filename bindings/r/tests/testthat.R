@@ -1,0 +1,3 @@
+library(testthat)
+library(planomsorg)
+test_check("planomsorg")

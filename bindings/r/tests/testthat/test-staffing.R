@@ -1,0 +1,102 @@
+test_that("demand follows users x FTE x mix / (1 - absence) / share (non-square tables)", {
+  s <- staffing_new(3, 2, 2030, 4)
+  fte <- c(0, 0.2, 1.1)
+  mix <- matrix(c(1, 0, 0.3, 0.7, 0.6, 0.4), 3, byrow = TRUE)   # [level, group] 3 x 2
+  staffing_import_tables(s, fte, mix)
+  expect_equal(unname(staffing_info(s)$mix), mix)
+  expect_equal(staffing_mix(s, 3, 1), 0.6)
+  staffing_set_absence(s, 1, 0.1)
+  staffing_set_absence(s, 2, 0.05)
+  staffing_set_position_share(s, 1, 0.8)
+  staffing_set_position_share(s, 2, c(0.6, 0.65, 0.7, 0.75))
+  staffing_set_standard(s, growth = 0.01)
+  staffing_set_productivity(s, path = c(1, 1.02, 1.04, 1.06))
+  users <- matrix(c(100, 110, 120, 130,  50, 55, 60, 65,  20, 25, 30, 35), 4)  # [year, level]
+  r <- staffing_compute(s, users)
+  net <- staffing_result_array(r, "fte_net")
+  expect_identical(dim(net), c(2L, 3L, 4L))
+  S <- 1.01^(0:3)
+  E <- c(1, 1.02, 1.04, 1.06)
+  p2 <- c(0.6, 0.65, 0.7, 0.75)
+  for (t in 1:4) for (k in 1:3) for (g in 1:2) {
+    want <- users[t, k] * fte[k] * S[t] / E[t] * mix[k, g]
+    expect_equal(net[g, k, t], want, tolerance = 1e-12)
+  }
+  gross <- staffing_result_array(r, "fte")
+  expect_equal(gross[1, , ], net[1, , ] / 0.9, tolerance = 1e-12)
+  pers <- staffing_result_array(r, "persons")
+  expect_equal(pers[2, , ], sweep(gross[2, , ], 2, p2, "/"), tolerance = 1e-12)
+  expect_equal(staffing_factors(s)$standard, S, tolerance = 1e-14)
+  gr <- staffing_group_rates(s)
+  expect_equal(gr$position_share[gr$group == "group1"], p2)
+  expect_equal(staffing_result_get(r, "fte", 2032, 3, 2), gross[2, 3, 3], tolerance = 1e-12)
+})
+
+test_that("supply is a stock-flow identity and the gap is supply - demand", {
+  s <- staffing_default(2026, 10)
+  staffing_set_workforce(s, "nurse", 1000)
+  staffing_set_attrition(s, "nurse", 0.05)
+  staffing_set_recruitment(s, "nurse", rep(60, 10))
+  users <- matrix(rep(seq(100, 190, by = 10), 8), 10) * rep(1:8, each = 10)
+  r <- staffing_compute(s, users)
+  t <- staffing_table(r)
+  n <- t[t$group == "nurse", ]
+  expect_equal(n$supply_persons[1], 1000, tolerance = 1e-9)
+  expect_equal(n$supply_persons[-1], head(n$supply_persons - n$exits - n$attrition +
+                                            n$recruits, -1), tolerance = 1e-9)
+  expect_equal(n$recruits, rep(60, 10))
+  expect_equal(t$gap_fte, t$supply_fte - t$fte, tolerance = 1e-9)
+  expect_equal(t$gap_persons, t$supply_persons - t$persons, tolerance = 1e-9)
+  expect_output(print(r), "FTE demand")
+  expect_output(print(summary(r)), "all groups")
+  expect_output(print(s), "nurse")
+})
+
+test_that("a services result drives staffing, and the share of persons 20-66 is FTE / P", {
+  pop <- data_population("5001")
+  svc <- services_new()
+  services_set_rates_kostra(svc, "5001", 2025)
+  res <- services_run(svc, pop, 2024, 2026)
+  s <- staffing_default(2024, 3, region = "5001", kostra_year = 2025)
+  r <- staffing_compute(s, res)
+  u <- matrix(result_users(res)$users, 3, byrow = TRUE)
+  r2 <- staffing_compute(s, u, pop)
+  expect_equal(staffing_table(r), staffing_table(r2))
+  tot <- tapply(staffing_table(r)$fte, staffing_table(r)$year, sum)
+  expect_equal(staffing_share_20_66(r), as.vector(tot) / population_sum(pop, 2024:2026, 20, 66),
+               tolerance = 1e-12)
+  # FTE per home-nursing user is proportional to the region's KOSTRA hours per week
+  # (the constant of proportionality is the library's; see the report on direct_share)
+  o <- staffing_default(2024, 1, region = "0301", kostra_year = 2025)
+  ratio <- staffing_info(s)$fte_per_user[["home_nursing"]] /
+    staffing_info(o)$fte_per_user[["home_nursing"]]
+  expect_equal(ratio, unname(data_kostra("5001", 2025, "home_nursing_hours") /
+                               data_kostra("0301", 2025, "home_nursing_hours")), tolerance = 1e-12)
+})
+
+test_that("staffing error paths", {
+  expect_pl_error(staffing_new(0, 2, 2030, 3), "erange")
+  s <- staffing_new(3, 2, 2030, 3)
+  expect_pl_error(staffing_set_mix(s, 1, c(0.5, 0.6)), "evalue")
+  expect_pl_error(staffing_set_mix(s, 1, c(1)), "edimension")
+  expect_pl_error(staffing_set_fte_per_user(s, 9, 1), "erange")
+  expect_pl_error(staffing_set_absence(s, 1, 0.95), "evalue")
+  expect_pl_error(staffing_set_position_share(s, 1, 0), "evalue")
+  expect_pl_error(staffing_set_position_share(s, 1, c(0.5, 0.5)), "edimension")
+  expect_pl_error(staffing_set_group_name(s, 1, ""), "evalue")
+  expect_pl_error(staffing_mix(s, 1, "nobody"), "enotfound")
+  expect_pl_error(staffing_set_workforce(s, 1, c(1, 2, 3)), "edimension")
+  expect_pl_error(staffing_set_workforce_bands(s, 1, 10, 10, 20), "erange")
+  expect_pl_error(staffing_set_exit_rates(s, rep(2, 59)), "evalue")
+  expect_pl_error(staffing_set_recruit_ages(s, rep(0.1, 59)), "evalue")
+  expect_pl_error(staffing_set_standard(s, growth = -2), "evalue")
+  expect_pl_error(staffing_set_fulltime_lever(s, 0.01, 2), "evalue")
+  expect_pl_error(staffing_compute(s, matrix(1, 3, 2)), "edimension")
+  expect_pl_error(staffing_compute(s, matrix(-1, 3, 3)), "evalue")
+  r <- staffing_compute(s, matrix(1, 3, 3))
+  expect_pl_error(staffing_share_20_66(r), "estate")
+  expect_pl_error(staffing_result_get(r, "fte", 2040), "erange")
+  expect_pl_error(staffing_result_get(r, "supply_fte", 2030, level = 1), "einval")
+  expect_pl_error(staffing_use_kostra(staffing_new(2, 1, 2030, 1), NULL, 2025), "edimension")
+  expect_pl_error(staffing_use_kostra(staffing_default(2030, 1), "9999", 2025), "enotfound")
+})
