@@ -671,6 +671,9 @@ static int read_scenarios(struct reader *rd, const yaml_node_t *n,
     int rc = expect_type(rd, n, YAML_SEQUENCE_NODE, "scenarios");
     if (rc != PLANOMSORG_OK)
         return rc;
+    if (n->data.sequence.items.top == n->data.sequence.items.start)
+        return node_error(rd, n, PLANOMSORG_EEMPTY, "'scenarios' lists no scenario (leave the "
+                          "key out for the middle bundle)");
     for (yaml_node_item_t *i = n->data.sequence.items.start;
          i < n->data.sequence.items.top && rc == PLANOMSORG_OK; i++) {
         yaml_node_t *item = get_node(rd, *i);

@@ -8,6 +8,8 @@
 #include <planomsorg.h>
 #include <xlsxwriter.h>
 
+#include <errno.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -326,6 +328,20 @@ static int xlsx_matrix(lxw_worksheet *ws, const planomsorg_plan_result *r, int m
     return last - first + 1;
 }
 
+/* libxlsxwriter reports an unwritable path only when closing, on stderr in its own words;
+ * trying the path before the run gives one message with the reason, before any output. */
+static int check_writable(const char *path)
+{
+    FILE *probe = fopen(path, "wb");
+    if (probe == NULL) {
+        fprintf(stderr, "planomsorg: plan: cannot write the workbook '%s': %s\n", path,
+                strerror(errno));
+        return CLI_EXIT_DATA;
+    }
+    fclose(probe);
+    return CLI_EXIT_OK;
+}
+
 static int write_xlsx(const planomsorg_plan_result *r, const char *path)
 {
     lxw_workbook *wb = workbook_new(path);
@@ -506,6 +522,10 @@ int cmd_plan(int argc, char **argv)
         } else if ((v = cli_option_value("plan", argc, argv, &i, "--xlsx")) != NULL) {
             if (v == cli_missing_argument)
                 return CLI_EXIT_USAGE;
+            if (v[0] == '\0') {
+                fprintf(stderr, "planomsorg: plan: --xlsx needs a file name\n");
+                return CLI_EXIT_USAGE;
+            }
             xlsx = v;
         } else if (argv[i][0] == '-' || file) {
             fprintf(stderr, "planomsorg: plan: unknown option or extra argument '%s' (see "
@@ -518,6 +538,8 @@ int cmd_plan(int argc, char **argv)
 
     if (plan_mc_check(&mc_opts) != 0)
         return CLI_EXIT_USAGE;
+    if (xlsx && check_writable(xlsx) != CLI_EXIT_OK)
+        return CLI_EXIT_DATA;
     planomsorg_plan *plan = NULL;
     int rc = file ? planomsorg_plan_read_yaml(&plan, file)
                   : planomsorg_plan_new(&plan, NULL, 2025, 2050);

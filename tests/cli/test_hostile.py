@@ -248,6 +248,12 @@ for name, text in (
 run(["plan", write("plan_deep_unclosed.yaml", "scenarios: " + "[" * 100000 + "\n")], (2,),
     "nesting deeper than 64 levels")
 run(["plan", write("plan_nul.yaml", b"region: \"50\x0021\"\n")], (2,))
+run(["plan", write("plan_no_scenarios.yaml", "scenarios: []\n")], (2,), "lists no scenario")
+# an unwritable workbook is refused before the run: one message, nothing on stdout
+run(["plan", "--xlsx", ""], (64,), "needs a file name")
+for target in (os.path.join(TMP, "missing_dir", "w.xlsx"), TMP):
+    result = run(["plan", "--to", "2026", "--xlsx", target], (2,), "cannot write the workbook")
+    check(result is not None and result[1] == "", f"--xlsx {target}: output before the error")
 
 code = clitest.summary()
 sys.exit(code)
