@@ -69,35 +69,41 @@ static int max_int(int a, int b)
 }
 
 /* Annual rates of decline by sex and age: minus the least-squares slope of
- * ln(mean m of the trend group) on the year, clamped to [0, MORT_MAX_DECLINE]. */
+ * ln(mean m of the trend group) on the year, clamped to [0, MORT_MAX_DECLINE].
+ * The group sums of a year are formed in one pass over the ages (each group's
+ * terms added in the same ascending order as a pass per group would). */
 static void mortality_decline(const pl_demo_tables *t, int last, double *r /* [2][NA] */)
 {
     int first = max_int(PL_DEMO_MORT_FIRST, last - MORT_TREND_YEARS + 1);
     int n = last - first + 1;
+    int group[PL_DEMO_NA];
+    int k[N_TREND_GROUPS] = {0};
+    for (int a = 0; a <= PL_DEMO_MAX_AGE; a++) {
+        group[a] = trend_group(a);
+        k[group[a]]++;
+    }
     for (int s = 0; s < 2; s++) {
-        double slope[N_TREND_GROUPS];
-        for (int g = 0; g < N_TREND_GROUPS; g++) {
-            double sx = 0, sy = 0, sxx = 0, sxy = 0;
-            for (int y = first; y <= last; y++) {
-                const double *m = mort_row(t, y, s);
-                double sum = 0;
-                int k = 0;
-                for (int a = 0; a <= PL_DEMO_MAX_AGE; a++)
-                    if (trend_group(a) == g) {
-                        sum += m[a];
-                        k++;
-                    }
-                double v = log(sum / k > 1e-7 ? sum / k : 1e-7);
-                double x = y - first;
-                sx += x;
-                sy += v;
-                sxx += x * x;
-                sxy += x * v;
+        double sx[N_TREND_GROUPS] = {0}, sy[N_TREND_GROUPS] = {0};
+        double sxx[N_TREND_GROUPS] = {0}, sxy[N_TREND_GROUPS] = {0};
+        for (int y = first; y <= last; y++) {
+            const double *m = mort_row(t, y, s);
+            double sum[N_TREND_GROUPS] = {0};
+            for (int a = 0; a <= PL_DEMO_MAX_AGE; a++)
+                sum[group[a]] += m[a];
+            double x = y - first;
+            for (int g = 0; g < N_TREND_GROUPS; g++) {
+                double v = log(sum[g] / k[g] > 1e-7 ? sum[g] / k[g] : 1e-7);
+                sx[g] += x;
+                sy[g] += v;
+                sxx[g] += x * x;
+                sxy[g] += x * v;
             }
-            slope[g] = (n * sxy - sx * sy) / (n * sxx - sx * sx);
         }
+        double slope[N_TREND_GROUPS];
+        for (int g = 0; g < N_TREND_GROUPS; g++)
+            slope[g] = (n * sxy[g] - sx[g] * sy[g]) / (n * sxx[g] - sx[g] * sx[g]);
         for (int a = 0; a <= PL_DEMO_MAX_AGE; a++) {
-            double d = 1.0 - exp(slope[trend_group(a)]);
+            double d = 1.0 - exp(slope[group[a]]);
             r[s * PL_DEMO_NA + a] = d < 0.0 ? 0.0 : d > MORT_MAX_DECLINE ? MORT_MAX_DECLINE : d;
         }
     }
@@ -115,12 +121,21 @@ static void set_mortality(planomsorg_demography *d, const pl_demo_tables *t, int
             for (int a = 0; a <= PL_DEMO_MAX_AGE; a++)
                 base[a] += mort_row(t, y, s)[a] / MORT_LEVEL_YEARS;
         double centre = last - (MORT_LEVEL_YEARS - 1) / 2.0;
+        /* The factor of improvement depends on the age only through its trend group's
+         * rate, so pow() is called once per run of ages with the same base value (the
+         * same call with the same arguments: results unchanged) rather than per age. */
+        double x[PL_DEMO_NA];
+        for (int a = 0; a <= PL_DEMO_MAX_AGE; a++)
+            x[a] = 1.0 - decline_factor[alternative] * r[s * PL_DEMO_NA + a];
         for (int yi = 0; yi < d->n_years; yi++) {
             double *row = pl_demography_m_row(d, yi, s);
             double steps = d->first_year + yi - centre;
-            for (int a = 0; a <= PL_DEMO_MAX_AGE; a++)
-                row[a] = base[a] *
-                         pow(1.0 - decline_factor[alternative] * r[s * PL_DEMO_NA + a], steps);
+            double p = 0.0;
+            for (int a = 0; a <= PL_DEMO_MAX_AGE; a++) {
+                if (a == 0 || x[a] != x[a - 1])
+                    p = pow(x[a], steps);
+                row[a] = base[a] * p;
+            }
         }
     }
 }
