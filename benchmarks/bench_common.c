@@ -90,6 +90,16 @@ void prepare(struct region *r, const char *code, const planomsorg_transitions *t
     planomsorg_demography_free(demo);
 }
 
+void free_regions(struct region *reg, int n)
+{
+    for (int i = 0; i < n; i++) {
+        planomsorg_population_free(reg[i].pop);
+        planomsorg_services_free(reg[i].svc);
+        free(reg[i].q);
+    }
+    free(reg);
+}
+
 void write_doubles(const char *dir, const char *name, const double *v, size_t n)
 {
     char path[4096];

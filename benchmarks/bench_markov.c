@@ -124,12 +124,7 @@ int main(int argc, char **argv)
     printf("  Norway, one projection (median of %d): %.3f ms\n", repeats, 1e3 * t_norway);
     printf("  Norway + 357 municipalities (best of 2 passes): %.3f s (%.3f ms per region)\n", best_all,
            1e3 * best_all / n_regions);
-    for (int i = 0; i < n_regions; i++) {
-        planomsorg_population_free(reg[i].pop);
-        planomsorg_services_free(reg[i].svc);
-        free(reg[i].q);
-    }
-    free(reg);
+    free_regions(reg, n_regions);
     free(times);
     free(users);
     planomsorg_transitions_free(tr);

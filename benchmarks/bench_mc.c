@@ -154,12 +154,7 @@ int main(int argc, char **argv)
            p50[1], p95[1]);
     printf("  357 municipalities x %d draws, 2 threads: %.2f s (%.0f draws/s)\n", draws_muni, t_muni,
            (n_regions - 1) * (double)draws_muni / t_muni);
-    for (int i = 0; i < n_regions; i++) {
-        planomsorg_population_free(reg[i].pop);
-        planomsorg_services_free(reg[i].svc);
-        free(reg[i].q);
-    }
-    free(reg);
+    free_regions(reg, n_regions);
     free(last);
     planomsorg_estimate_free(est);
     planomsorg_transitions_free(tr);

@@ -32,6 +32,9 @@ struct region {
 void prepare(struct region *r, const char *code, const planomsorg_transitions *tr,
              const planomsorg_staircase *sc);
 
+/* Frees the n regions reg[] holds, and reg. */
+void free_regions(struct region *reg, int n);
+
 /* Appends n doubles to the file DIR/NAME (raw, native byte order). */
 void write_doubles(const char *dir, const char *name, const double *v, size_t n);
 
