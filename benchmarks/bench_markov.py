@@ -7,8 +7,6 @@ against the C results and timed.
 
 Usage: bench_markov.py OUTDIR [REPEATS]
 """
-import json
-import os
 import sys
 import time
 
@@ -18,15 +16,10 @@ import staircase_np
 
 d = sys.argv[1]
 repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-meta = json.load(open(os.path.join(d, "meta.json")))
+meta, load = staircase_np.read_outdir(d)
 K, A, NY, NB, R = meta["K"], meta["A"], meta["NY"], meta["NB"], meta["n_regions"]
 mu = np.array(meta["mu"])
 band_lo = meta["band_lo"]
-
-
-def load(name, shape):
-    return np.fromfile(os.path.join(d, name), dtype="<f8").reshape(shape)
-
 
 T = load("matrices.f64", (NB, 2, K, K))
 P = load("pop.f64", (R, NY, 2, A + 1))
@@ -36,7 +29,7 @@ CAP = load("capacity.f64", (R, 2))
 AGG = load("agg.f64", (R, NY, K))
 QUEUE = load("queue.f64", (R, NY, K))
 NORWAY = load("norway_users.f64", (NY, 2, A + 1, K))
-bands = [(band_lo[b], (band_lo[b + 1] if b + 1 < NB else A + 1)) for b in range(NB)]
+bands = staircase_np.bands_of(band_lo, A)
 capped = meta["capped"]
 
 

@@ -9,8 +9,6 @@ itself. NumPy's random streams differ from GSL's, so single draws are not compar
 
 Usage: bench_mc.py OUTDIR [DRAWS_NORWAY [MUNICIPALITIES_TIMED]]
 """
-import json
-import os
 import sys
 import time
 
@@ -21,15 +19,10 @@ import staircase_np
 d = sys.argv[1]
 draws_np = int(sys.argv[2]) if len(sys.argv) > 2 else 200
 muni_np = int(sys.argv[3]) if len(sys.argv) > 3 else 40
-meta = json.load(open(os.path.join(d, "meta.json")))
+meta, load = staircase_np.read_outdir(d)
 K, A, NY, NB, R = meta["K"], meta["A"], meta["NY"], meta["NB"], meta["n_regions"]
 mu = np.array(meta["mu"])
 band_lo = meta["band_lo"]
-
-
-def load(name, shape):
-    return np.fromfile(os.path.join(d, name), dtype="<f8").reshape(shape)
-
 
 COUNTS = load("counts.f64", (NB, 2, K, K))
 P = load("pop.f64", (R, NY, 2, A + 1))
@@ -39,7 +32,7 @@ CAP = load("capacity.f64", (R, 2))
 CENTRAL = load("central.f64", (R, NY, K))
 DN = meta["draws_norway"]
 C_LAST = load("c_last.f64", (K, DN))
-bands = [(band_lo[b], (band_lo[b + 1] if b + 1 < NB else A + 1)) for b in range(NB)]
+bands = staircase_np.bands_of(band_lo, A)
 capped = meta["capped"]
 ALPHA = COUNTS + meta["prior_weight"] / K
 HOME = [1, 2, 3]

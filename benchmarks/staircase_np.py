@@ -3,7 +3,28 @@ straightforward NumPy (deaths by relative mortality with capping, band matrices,
 capacity hold-back top-down, ageing, rescaling to the next year's population, births in
 level 0), shared by benchmarks/bench_markov.py and benchmarks/bench_mc.py.
 """
+import json
+import os
+
 import numpy as np
+
+
+def read_outdir(d):
+    """meta.json of a C benchmark's OUTDIR and a reader of its raw little-endian doubles:
+    returns (meta, load) with load(name, shape) -> array."""
+    with open(os.path.join(d, "meta.json")) as f:
+        meta = json.load(f)
+
+    def load(name, shape):
+        return np.fromfile(os.path.join(d, name), dtype="<f8").reshape(shape)
+
+    return meta, load
+
+
+def bands_of(band_lo, A):
+    """(first age, one past the last age) of each band."""
+    return [(lo, band_lo[b + 1] if b + 1 < len(band_lo) else A + 1)
+            for b, lo in enumerate(band_lo)]
 
 
 def allocate_deaths(x, d, mu):
