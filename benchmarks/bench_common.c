@@ -100,6 +100,15 @@ void free_regions(struct region *reg, int n)
     free(reg);
 }
 
+void remove_files(const char *dir, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        remove(path);
+    }
+}
+
 void write_doubles(const char *dir, const char *name, const double *v, size_t n)
 {
     char path[4096];

@@ -32,11 +32,7 @@ int main(int argc, char **argv)
     int repeats = argc > 2 ? atoi(argv[2]) : 20;
     static const char *files[] = {"pop.f64", "q.f64", "x0.f64", "capacity.f64", "agg.f64",
                                   "queue.f64", "norway_users.f64", "matrices.f64"};
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-        remove(path);
-    }
+    remove_files(dir, files, sizeof files / sizeof files[0]);
     planomsorg_staircase *sc = NULL;
     CHECK(planomsorg_staircase_new_default(&sc));
     planomsorg_transitions *tr = NULL;

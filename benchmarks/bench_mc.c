@@ -30,11 +30,7 @@ int main(int argc, char **argv)
     int draws_muni = argc > 3 ? atoi(argv[3]) : 100;
     static const char *files[] = {"pop.f64", "q.f64", "x0.f64", "capacity.f64", "counts.f64",
                                   "central.f64", "c_last.f64"};
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-        remove(path);
-    }
+    remove_files(dir, files, sizeof files / sizeof files[0]);
     planomsorg_staircase *sc = NULL;
     CHECK(planomsorg_staircase_new_default(&sc));
     planomsorg_estimate *est = NULL;

@@ -35,6 +35,9 @@ void prepare(struct region *r, const char *code, const planomsorg_transitions *t
 /* Frees the n regions reg[] holds, and reg. */
 void free_regions(struct region *reg, int n);
 
+/* Removes the files DIR/NAMES[i] left by an earlier run (write_doubles appends). */
+void remove_files(const char *dir, const char *const *names, size_t n);
+
 /* Appends n doubles to the file DIR/NAME (raw, native byte order). */
 void write_doubles(const char *dir, const char *name, const double *v, size_t n);
 
