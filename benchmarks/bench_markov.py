@@ -7,24 +7,19 @@ against the C results and timed.
 
 Usage: bench_markov.py OUTDIR [REPEATS]
 """
-import json
-import os
 import sys
 import time
 
 import numpy as np
 
+import staircase_np
+
 d = sys.argv[1]
 repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-meta = json.load(open(os.path.join(d, "meta.json")))
+meta, load = staircase_np.read_outdir(d)
 K, A, NY, NB, R = meta["K"], meta["A"], meta["NY"], meta["NB"], meta["n_regions"]
 mu = np.array(meta["mu"])
 band_lo = meta["band_lo"]
-
-
-def load(name, shape):
-    return np.fromfile(os.path.join(d, name), dtype="<f8").reshape(shape)
-
 
 T = load("matrices.f64", (NB, 2, K, K))
 P = load("pop.f64", (R, NY, 2, A + 1))
@@ -34,87 +29,12 @@ CAP = load("capacity.f64", (R, 2))
 AGG = load("agg.f64", (R, NY, K))
 QUEUE = load("queue.f64", (R, NY, K))
 NORWAY = load("norway_users.f64", (NY, 2, A + 1, K))
-bands = [(band_lo[b], (band_lo[b + 1] if b + 1 < NB else A + 1)) for b in range(NB)]
+bands = staircase_np.bands_of(band_lo, A)
 capped = meta["capped"]
 
 
-def allocate_deaths(x, d):
-    """dead[s,a,k] = c mu_k x_k with c = d / sum mu x; levels that would lose more than they
-    hold are emptied and the rest re-spread (as lib/services_run.c)."""
-    dead = np.zeros_like(x)
-    full = np.zeros(x.shape, dtype=bool)
-    left = d.copy()
-    active = left > 0
-    for _ in range(K):
-        if not active.any():
-            break
-        wx = np.where(full, 0.0, mu * x)
-        w = wx.sum(-1)
-        c = np.divide(left, w, out=np.zeros_like(left), where=w > 0)
-        want = c[..., None] * wx
-        over = (~full) & (want >= x - dead) & (x > 0) & active[..., None]
-        anyover = over.any(-1)
-        done = active & ~anyover & (w > 0)
-        dead = np.where(done[..., None] & ~full, dead + want, dead)
-        left = np.where(anyover, left - np.where(over, x - dead, 0.0).sum(-1), left)
-        dead = np.where(over, x, dead)
-        full |= over
-        active = active & anyover & (w > 0)
-    return dead
-
-
 def project(r):
-    users = np.empty((NY, 2, A + 1, K))
-    queue = np.zeros((NY, 2, A + 1, K))
-    x = X0[r].copy()
-    users[0] = x
-    for t in range(NY - 1):
-        n = x.sum(-1)
-        v = np.maximum(x - allocate_deaths(x, Q[r, t] * n), 0.0)
-        # aggregate flows over ages and sexes, capacity top-down
-        F = np.zeros((K, K))
-        for b, (lo, hi) in enumerate(bands):
-            for s in range(2):
-                F += v[s, lo:hi].sum(0)[:, None] * T[b, s]
-        f = np.ones(K)
-        for k in sorted(capped, reverse=True):
-            cap = CAP[r, k - 6] * 1.01 ** (t + 1)
-            stay = F[k, k]
-            entr = F[:, k].sum() - F[k, k]
-            room = max(0.0, cap - stay)
-            if entr > room:
-                f[k] = room / entr
-                held = (1 - f[k]) * F[:, k]
-                held[k] = 0.0
-                F[:, k] -= held
-                F[np.arange(K), np.arange(K)] += held
-        moved = np.empty_like(v)
-        for b, (lo, hi) in enumerate(bands):
-            for s in range(2):
-                Tb = T[b, s]
-                hold = Tb * (1 - f)[None, :]
-                np.fill_diagonal(hold, 0.0)
-                Tf = Tb * f[None, :]
-                np.fill_diagonal(Tf, np.diag(Tb) + hold.sum(1))
-                moved[s, lo:hi] = v[s, lo:hi] @ Tf
-                qb = v[s, lo:hi] @ (Tb - np.diag(np.diag(Tb))) * (1 - f)
-                queue[t + 1, s, lo + 1:min(hi + 1, A + 1)] += qb[: min(hi + 1, A + 1) - lo - 1]
-                if hi == A + 1:
-                    queue[t + 1, s, A] += qb[-1]
-        xn = np.zeros_like(x)
-        xn[:, 1:] = moved[:, :-1]
-        xn[:, A] += moved[:, A]
-        target = P[r, t + 1]
-        tot = xn.sum(-1)
-        scale = np.divide(target, tot, out=np.zeros_like(tot), where=tot > 0)
-        xn *= scale[..., None]
-        empty = (tot <= 0)
-        xn[..., 0] += np.where(empty, target, 0.0)
-        xn[:, 0, :] = 0.0
-        xn[:, 0, 0] = target[:, 0]
-        x = xn
-        users[t + 1] = x
-    return users, queue
+    return staircase_np.project(X0[r], Q[r], P[r], CAP[r], T, mu, bands, capped)
 
 
 # check against C

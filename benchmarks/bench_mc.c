@@ -9,121 +9,12 @@
  * implementation, which checks agreement and times itself). Run both with
  * benchmarks/run_bench_mc.sh. Figures: docs/performance.md. */
 #define _POSIX_C_SOURCE 200809L
-#include <planomsorg.h>
+#include "bench_staircase.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-#define K 8
-#define A 105
-#define BASE 2026
-#define LAST 2051
-#define NY (LAST - BASE + 1)
-#define NB 4
-
-static const int band_lo[NB] = {0, 67, 80, 90};
-static const double mu[K] = {1.0, 1.1, 1.2, 1.6, 1.8, 2.5, 3.0, 3.5};
-
-#define CHECK(call)                                                                   \
-    do {                                                                              \
-        int rc_ = (call);                                                             \
-        if (rc_ != PLANOMSORG_OK) {                                                   \
-            fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, planomsorg_error_last()); \
-            exit(1);                                                                  \
-        }                                                                             \
-    } while (0)
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
-
-/* A plausible synthetic matrix: people move up with probabilities rising with the band;
- * short-term stays mostly end at home or in long-term care; women move slightly later. */
-static void matrix(int b, int s, double *m)
-{
-    static const double up[NB] = {0.002, 0.02, 0.06, 0.12};
-    memset(m, 0, K * K * sizeof *m);
-    for (int i = 0; i < K; i++) {
-        double off = 0;
-        for (int j = 0; j < K; j++) {
-            if (j == i)
-                continue;
-            double p = j > i ? up[b] * (s ? 1.1 : 1.0) / (j - i) : (i <= 5 ? 0.01 : 0.0);
-            if (i == 6)
-                p = j == 3 ? 0.45 : j == 7 ? 0.35 : 0.0;
-            m[i * K + j] = p;
-            off += p;
-        }
-        m[i * K + i] = 1.0 - off;
-    }
-}
-
-struct region {
-    planomsorg_population *pop;
-    planomsorg_services *svc;
-    double *q;  /* [NY-1][2][A+1] */
-    double cap[2];
-};
-
-static void prepare(struct region *r, const char *code, const planomsorg_transitions *tr,
-                    const planomsorg_staircase *sc)
-{
-    planomsorg_population *base = NULL;
-    planomsorg_demography *demo = NULL;
-    CHECK(planomsorg_data_population(&base, code));
-    CHECK(planomsorg_demography_default(&demo, code, BASE - 1, PLANOMSORG_ALTERNATIVE_MAIN));
-    CHECK(planomsorg_population_project(&r->pop, NULL, base, BASE, LAST, demo));
-    r->q = malloc((NY - 1) * 2 * (A + 1) * sizeof *r->q);
-    for (int t = 0; t < NY - 1; t++)
-        for (int s = 0; s < 2; s++)
-            for (int a = 0; a <= A; a++)
-                CHECK(planomsorg_demography_death_probability(demo, BASE + t, s, a,
-                                                              &r->q[(t * 2 + s) * (A + 1) + a]));
-    CHECK(planomsorg_services_new(&r->svc, sc));
-    /* The tiniest municipalities have suppressed KOSTRA totals: use Norway's rates there. */
-    if (planomsorg_services_set_rates_kostra(r->svc, code, 2025) != PLANOMSORG_OK &&
-        planomsorg_services_set_rates_kostra(r->svc, code, 2024) != PLANOMSORG_OK)
-        CHECK(planomsorg_services_set_rates_kostra(r->svc, NULL, 2025));
-    CHECK(planomsorg_services_set_mode(r->svc, PLANOMSORG_MODE_MARKOV));
-    CHECK(planomsorg_services_set_transitions(r->svc, tr));
-    CHECK(planomsorg_services_set_death_probabilities(r->svc, r->q, (NY - 1) * 2 * (A + 1), BASE,
-                                                      NY - 1, A));
-    /* Capacity: the base year's short- and long-term users plus 1 % a year. */
-    planomsorg_result *res = NULL;
-    planomsorg_services_set_mode(r->svc, PLANOMSORG_MODE_RATES);
-    CHECK(planomsorg_services_run(&res, r->svc, r->pop, BASE, BASE));
-    planomsorg_services_set_mode(r->svc, PLANOMSORG_MODE_MARKOV);
-    for (int i = 0; i < 2; i++) {
-        double places[NY];
-        CHECK(planomsorg_result_users(&r->cap[i], res, BASE, 6 + i, PLANOMSORG_SEX_BOTH, 0, -1));
-        for (int t = 0; t < NY; t++)
-            places[t] = r->cap[i] * pow(1.01, t);
-        CHECK(planomsorg_services_set_capacity(r->svc, 6 + i, places, BASE, NY));
-    }
-    planomsorg_result_free(res);
-    planomsorg_population_free(base);
-    planomsorg_demography_free(demo);
-}
-
-static void write_doubles(const char *dir, const char *name, const double *v, size_t n)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "ab");
-    if (f == NULL || fwrite(v, sizeof *v, n, f) != n) {
-        fprintf(stderr, "cannot write %s\n", path);
-        exit(1);
-    }
-    fclose(f);
-}
-
-
 
 /* Counts behind the matrices: ROW_N survivor transitions per row, band and sex. */
 #define ROW_N 2000.0
@@ -139,11 +30,7 @@ int main(int argc, char **argv)
     int draws_muni = argc > 3 ? atoi(argv[3]) : 100;
     static const char *files[] = {"pop.f64", "q.f64", "x0.f64", "capacity.f64", "counts.f64",
                                   "central.f64", "c_last.f64"};
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-        remove(path);
-    }
+    remove_files(dir, files, sizeof files / sizeof files[0]);
     planomsorg_staircase *sc = NULL;
     CHECK(planomsorg_staircase_new_default(&sc));
     planomsorg_estimate *est = NULL;
@@ -165,10 +52,10 @@ int main(int argc, char **argv)
 
     int n_regions = planomsorg_data_n_municipalities() + 1;
     struct region *reg = calloc((size_t)n_regions, sizeof *reg);
-    double t0 = now();
+    double t0 = bench_now();
     for (int i = 0; i < n_regions; i++)
         prepare(&reg[i], i == 0 ? NULL : planomsorg_data_municipality_code(i - 1), tr, sc);
-    double t_prepare = now() - t0;
+    double t_prepare = bench_now() - t0;
     /* Inputs of the NumPy side and the central run (posterior means, levers neutral). */
     for (int i = 0; i < n_regions; i++) {
         planomsorg_result *res = NULL;
@@ -206,9 +93,9 @@ int main(int argc, char **argv)
     CHECK(planomsorg_mc_run(mc, 20, 1, 2));
     for (int rep = 0; rep < 2; rep++)
         for (int threads = 1; threads <= 2; threads++) {
-            double s0 = now();
+            double s0 = bench_now();
             CHECK(planomsorg_mc_run(mc, draws_norway, 2026, threads));
-            double el = now() - s0;
+            double el = bench_now() - s0;
             if (el < t_norway[threads])
                 t_norway[threads] = el;
         }
@@ -227,7 +114,7 @@ int main(int argc, char **argv)
     planomsorg_mc_free(mc);
 
     /* All municipalities, draws_muni draws each, 2 threads. */
-    double s0 = now();
+    double s0 = bench_now();
     for (int i = 1; i < n_regions; i++) {
         CHECK(planomsorg_mc_new(&mc, reg[i].svc, reg[i].pop, BASE, LAST));
         CHECK(planomsorg_mc_set_estimate(mc, est));
@@ -238,7 +125,7 @@ int main(int argc, char **argv)
         CHECK(planomsorg_mc_run(mc, draws_muni, 2026 + (unsigned long)i, 2));
         planomsorg_mc_free(mc);
     }
-    double t_muni = now() - s0;
+    double t_muni = bench_now() - s0;
 
     char path[4096];
     snprintf(path, sizeof path, "%s/meta.json", dir);
@@ -263,12 +150,7 @@ int main(int argc, char **argv)
            p50[1], p95[1]);
     printf("  357 municipalities x %d draws, 2 threads: %.2f s (%.0f draws/s)\n", draws_muni, t_muni,
            (n_regions - 1) * (double)draws_muni / t_muni);
-    for (int i = 0; i < n_regions; i++) {
-        planomsorg_population_free(reg[i].pop);
-        planomsorg_services_free(reg[i].svc);
-        free(reg[i].q);
-    }
-    free(reg);
+    free_regions(reg, n_regions);
     free(last);
     planomsorg_estimate_free(est);
     planomsorg_transitions_free(tr);

@@ -18,7 +18,7 @@
  * layout in OUTDIR/meta.json). Run both with benchmarks/run_bench_plan.sh.
  * Figures: docs/performance.md. */
 #define _POSIX_C_SOURCE 200809L
-#include <planomsorg.h>
+#include "bench_common.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -41,22 +41,6 @@ static const double scen_levers[NS][4] = {
     {1.00, 0.0, 0.0, 1.0},
     {0.90, 0.0, 0.01, 0.85},
 };
-
-#define CHECK(call)                                                                      \
-    do {                                                                                 \
-        int rc_ = (call);                                                                \
-        if (rc_ != PLANOMSORG_OK) {                                                      \
-            fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, planomsorg_error_last());  \
-            exit(1);                                                                     \
-        }                                                                                \
-    } while (0)
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
 
 /* CPU time of the process (user + system): steadier than wall time on a loaded machine. */
 static double cpu(void)
@@ -117,14 +101,7 @@ static double default_plan(const char *code)
 {
     planomsorg_plan *p = NULL;
     planomsorg_plan_result *r = NULL;
-    CHECK(planomsorg_plan_new(&p, code, BASE, LAST));
-    for (int b = 0; b < PLANOMSORG_N_BUNDLES; b++) {
-        planomsorg_scenario *sc = NULL;
-        CHECK(planomsorg_scenario_new_bundle(&sc, b));
-        CHECK(planomsorg_plan_add_scenario(p, sc));
-        planomsorg_scenario_free(sc);
-    }
-    CHECK(planomsorg_plan_run(&r, p));
+    bench_default_plan(&p, &r, code, BASE, LAST);
     double v = 0;
     CHECK(planomsorg_plan_result_get(&v, r, 1, LAST, PLANOMSORG_MEASURE_FTE_DEMAND, -1, -1));
     planomsorg_plan_result_free(r);
@@ -199,17 +176,17 @@ int main(int argc, char **argv)
     /* ---- timing 1: default plans ---- */
     double t_norway = INFINITY;
     for (int i = 0; i < repeats; i++) {
-        double t0 = now();
+        double t0 = bench_now();
         default_plan(NULL);
-        double t = now() - t0;
+        double t = bench_now() - t0;
         if (t < t_norway)
             t_norway = t;
     }
-    double t0 = now(), c0 = cpu();
+    double t0 = bench_now(), c0 = cpu();
     double check = 0;
     for (int r = 0; r < R; r++)
         check += default_plan(region_code(r));
-    double t_all = now() - t0, c_all = cpu() - c0;
+    double t_all = bench_now() - t0, c_all = cpu() - c0;
     printf("default plans (projection, 3 bundles, %d-%d):\n", BASE, LAST);
     printf("  Norway: best of %d: %.2f ms\n", repeats, 1e3 * t_norway);
     printf("  %d regions x 3 scenarios: wall %.3f s (%.2f ms per region), CPU %.3f s (%.2f ms "
@@ -254,7 +231,7 @@ int main(int argc, char **argv)
     /* ---- timing 2: given-population plans ---- */
     double best = INFINITY, best_cpu = INFINITY;
     for (int i = 0; i < repeats; i++) {
-        double t1 = now(), c1 = cpu();
+        double t1 = bench_now(), c1 = cpu();
         for (int r = 0; r < R; r++) {
             planomsorg_plan *p = given_plan(region_code(r), pops[r], kostra_year[r]);
             planomsorg_plan_result *res = NULL;
@@ -262,7 +239,7 @@ int main(int argc, char **argv)
             planomsorg_plan_result_free(res);
             planomsorg_plan_free(p);
         }
-        double t = now() - t1, c = cpu() - c1;
+        double t = bench_now() - t1, c = cpu() - c1;
         if (t < best)
             best = t;
         if (c < best_cpu)

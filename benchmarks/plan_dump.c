@@ -7,22 +7,13 @@
  *
  * Usage: plan_dump OUTDIR CODE...   (0000 for Norway)  */
 #define _POSIX_C_SOURCE 200809L
-#include <planomsorg.h>
+#include "bench_common.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
 #define BASE 2025
 #define LAST 2050
-
-#define CHECK(call)                                                                      \
-    do {                                                                                 \
-        int rc_ = (call);                                                                \
-        if (rc_ != PLANOMSORG_OK) {                                                      \
-            fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, planomsorg_error_last());  \
-            exit(1);                                                                     \
-        }                                                                                \
-    } while (0)
 
 static void dump(const planomsorg_plan_result *r, const char *dir, const char *code,
                  const char *tag)
@@ -63,14 +54,7 @@ int main(int argc, char **argv)
         const char *code = argv[i];
         planomsorg_plan *p = NULL;
         planomsorg_plan_result *r = NULL;
-        CHECK(planomsorg_plan_new(&p, code, BASE, LAST));
-        for (int b = 0; b < PLANOMSORG_N_BUNDLES; b++) {
-            planomsorg_scenario *sc = NULL;
-            CHECK(planomsorg_scenario_new_bundle(&sc, b));
-            CHECK(planomsorg_plan_add_scenario(p, sc));
-            planomsorg_scenario_free(sc);
-        }
-        CHECK(planomsorg_plan_run(&r, p));
+        bench_default_plan(&p, &r, code, BASE, LAST);
         dump(r, argv[1], code, "default");
         planomsorg_plan_result_free(r);
         planomsorg_plan_free(p);

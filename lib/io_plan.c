@@ -362,6 +362,18 @@ static void relative_path(struct reader *rd, const char *name, char *path, size_
         snprintf(path, size, "%s/%s", rd->dir, name);
 }
 
+/* The file named by the string node FILE (WHAT names it in messages), relative to the
+ * plan file's directory, into path[size]. */
+static int file_path(struct reader *rd, const yaml_node_t *file, const char *what, char *path,
+                     size_t size)
+{
+    const char *name = NULL;
+    int rc = get_string(rd, file, what, &name);
+    if (rc == PLANOMSORG_OK)
+        relative_path(rd, name, path, size);
+    return rc;
+}
+
 /* population: align: {file: SSB_TABLE.csv, region: NAME} */
 static int read_align(struct reader *rd, const yaml_node_t *n)
 {
@@ -373,14 +385,13 @@ static int read_align(struct reader *rd, const yaml_node_t *n)
     if (!file)
         return node_error(rd, n, PLANOMSORG_EMISSING, "align needs 'file' (an SSB projection "
                           "table, docs/methods/align.md)");
-    const char *name = NULL, *region_name = NULL;
-    rc = get_string(rd, file, "align file", &name);
+    const char *region_name = NULL;
+    char path[8192];
+    rc = file_path(rd, file, "align file", path, sizeof path);
     if (rc == PLANOMSORG_OK && region)
         rc = get_string(rd, region, "align region", &region_name);
     if (rc != PLANOMSORG_OK)
         return rc;
-    char path[8192];
-    relative_path(rd, name, path, sizeof path);
     planomsorg_ssbproj *proj = NULL;
     rc = planomsorg_ssbproj_read(&proj, path);
     if (rc != PLANOMSORG_OK)
@@ -416,12 +427,10 @@ static int read_population(struct reader *rd, const yaml_node_t *n)
                           "'projection' nor 'file'", src);
     if (!file)
         return node_error(rd, n, PLANOMSORG_EMISSING, "population: source 'file' needs 'file'");
-    const char *name = NULL;
-    rc = get_string(rd, file, "population file", &name);
+    char path[8192];
+    rc = file_path(rd, file, "population file", path, sizeof path);
     if (rc != PLANOMSORG_OK)
         return rc;
-    char path[8192];
-    relative_path(rd, name, path, sizeof path);
     planomsorg_population *pop = NULL;
     rc = planomsorg_population_read_csv(&pop, path);
     if (rc != PLANOMSORG_OK)

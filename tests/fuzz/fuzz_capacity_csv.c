@@ -7,6 +7,8 @@
  * level is never capped. */
 #include <planomsorg.h>
 
+#include "fuzz_staircase.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,26 +16,6 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 enum { FIRST = 2024, LAST = 2027 };
-
-static void add_level(planomsorg_staircase *sc, const char *name, int kind, unsigned flags)
-{
-    if (planomsorg_staircase_add_level(sc, name, kind, flags) != PLANOMSORG_OK)
-        abort();
-}
-
-static const planomsorg_staircase *staircase(void)
-{
-    static planomsorg_staircase *sc;
-    if (sc == NULL) {
-        if (planomsorg_staircase_new(&sc) != PLANOMSORG_OK)
-            abort();
-        add_level(sc, "none", PLANOMSORG_LEVEL_KIND_NONE, 0);
-        add_level(sc, "home", PLANOMSORG_LEVEL_KIND_HOME, PLANOMSORG_LEVEL_FLAG_CAPACITY);
-        add_level(sc, "nursing_home", PLANOMSORG_LEVEL_KIND_LONG_TERM,
-                  PLANOMSORG_LEVEL_FLAG_24H | PLANOMSORG_LEVEL_FLAG_CAPACITY);
-    }
-    return sc;
-}
 
 static const planomsorg_population *population(void)
 {
@@ -64,7 +46,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const double old[2] = {5, 6};
     const int band_lo[1] = {0};
     const double rates[6] = {0, 0, 0.2, 0.2, 0.1, 0.1};
-    if (planomsorg_services_new(&svc, staircase()) != PLANOMSORG_OK ||
+    const planomsorg_staircase *sc = pl_fuzz_staircase(PLANOMSORG_LEVEL_FLAG_CAPACITY);
+    if (planomsorg_services_new(&svc, sc) != PLANOMSORG_OK ||
         planomsorg_services_set_rates(svc, rates, 6, band_lo, 1) != PLANOMSORG_OK ||
         planomsorg_services_set_capacity(svc, 1, old, 2025, 2) != PLANOMSORG_OK)
         abort();

@@ -8,6 +8,8 @@
  * starts from one), the persons are at most the rows; every ML matrix is row-stochastic. */
 #include <planomsorg.h>
 
+#include "fuzz_staircase.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -18,31 +20,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 enum { K = 3, NB = 3 };
 static const int band_lo[NB] = {0, 67, 80};
 
-static void add_level(planomsorg_staircase *sc, const char *name, int kind, unsigned flags)
-{
-    if (planomsorg_staircase_add_level(sc, name, kind, flags) != PLANOMSORG_OK)
-        abort();
-}
-
-static const planomsorg_staircase *staircase(void)
-{
-    static planomsorg_staircase *sc;
-    if (sc == NULL) {
-        if (planomsorg_staircase_new(&sc) != PLANOMSORG_OK)
-            abort();
-        add_level(sc, "none", PLANOMSORG_LEVEL_KIND_NONE, 0);
-        add_level(sc, "home", PLANOMSORG_LEVEL_KIND_HOME, 0);
-        add_level(sc, "nursing_home", PLANOMSORG_LEVEL_KIND_LONG_TERM,
-                  PLANOMSORG_LEVEL_FLAG_24H | PLANOMSORG_LEVEL_FLAG_CAPACITY);
-    }
-    return sc;
-}
-
 static planomsorg_estimate *parse(const uint8_t *data, size_t size, unsigned flags, int *rc)
 {
     planomsorg_estimate *est = (planomsorg_estimate *)1;
     *rc = planomsorg_estimate_parse_panel_csv(&est, (const char *)data, size, "fuzz.csv",
-                                              staircase(), band_lo, NB, flags);
+                                              pl_fuzz_staircase(0), band_lo, NB, flags);
     if (*rc != PLANOMSORG_OK) {
         if (est != NULL || *rc > 0 || planomsorg_error_last()[0] == '\0')
             abort();

@@ -6,31 +6,13 @@
  * is finite, >= 0 and not all 0. */
 #include <planomsorg.h>
 
+#include "fuzz_staircase.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void add_level(planomsorg_staircase *sc, const char *name, int kind, unsigned flags)
-{
-    if (planomsorg_staircase_add_level(sc, name, kind, flags) != PLANOMSORG_OK)
-        abort();
-}
-
-static const planomsorg_staircase *staircase(void)
-{
-    static planomsorg_staircase *sc;
-    if (sc == NULL) {
-        if (planomsorg_staircase_new(&sc) != PLANOMSORG_OK)
-            abort();
-        add_level(sc, "none", PLANOMSORG_LEVEL_KIND_NONE, 0);
-        add_level(sc, "home", PLANOMSORG_LEVEL_KIND_HOME, 0);
-        add_level(sc, "nursing_home", PLANOMSORG_LEVEL_KIND_LONG_TERM,
-                  PLANOMSORG_LEVEL_FLAG_24H | PLANOMSORG_LEVEL_FLAG_CAPACITY);
-    }
-    return sc;
-}
 
 static void check_matrix(const planomsorg_transitions *tr, int year, int band, int sex)
 {
@@ -52,7 +34,7 @@ static void check_matrix(const planomsorg_transitions *tr, int year, int band, i
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const planomsorg_staircase *sc = staircase();
+    const planomsorg_staircase *sc = pl_fuzz_staircase(0);
     planomsorg_transitions *tr = (planomsorg_transitions *)1;
     int rc = planomsorg_transitions_parse_csv(&tr, (const char *)data, size, "fuzz.csv", sc);
     if (rc != PLANOMSORG_OK) {
