@@ -7,9 +7,9 @@
 #include "staircase_internal.h"
 
 #include "error.h"
+#include "filewrite.h"
 #include "planomsorg/population.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <gsl/gsl_rng.h>
@@ -387,12 +387,11 @@ int planomsorg_panel_simulate_csv(const char *path, const planomsorg_transitions
     if (rng == NULL)
         return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
     gsl_rng_set(rng, seed);
-    FILE *f = fopen(path, "w");
-    if (f == NULL) {
-        char why[128];
-        pl_csv_strerror(errno, why, sizeof why);
+    FILE *f;
+    rc = pl_file_create(&f, path, __func__);
+    if (rc != PLANOMSORG_OK) {
         gsl_rng_free(rng);
-        return pl_error(PLANOMSORG_EIO, "%s: cannot write '%s': %s", __func__, path, why);
+        return rc;
     }
     int K = tr->n_levels;
     fputs("person,year,age,sex,level\n", f);
@@ -419,7 +418,5 @@ int planomsorg_panel_simulate_csv(const char *path, const planomsorg_transitions
         }
     }
     gsl_rng_free(rng);
-    if (ferror(f) | fclose(f))
-        return pl_error(PLANOMSORG_EIO, "%s: error writing '%s'", __func__, path);
-    return PLANOMSORG_OK;
+    return pl_file_finish(f, PLANOMSORG_OK, path, __func__);
 }

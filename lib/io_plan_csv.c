@@ -3,9 +3,9 @@
 #include "planomsorg/plan.h"
 
 #include "error.h"
+#include "filewrite.h"
 #include "plan_internal.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,15 +47,9 @@ int planomsorg_plan_result_write_csv(const planomsorg_plan_result *r, const char
 {
     PL_CHECK_NULL(r);
     PL_CHECK_NULL(path);
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return pl_error(PLANOMSORG_EIO, "%s: cannot open '%s' for writing: %s", __func__, path,
-                        strerror(errno));
-    int rc = write_all(f, r);
-    if (ferror(f) && rc == PLANOMSORG_OK)
-        rc = pl_error(PLANOMSORG_EIO, "%s: error writing '%s'", __func__, path);
-    if (fclose(f) != 0 && rc == PLANOMSORG_OK)
-        rc = pl_error(PLANOMSORG_EIO, "%s: error closing '%s': %s", __func__, path,
-                      strerror(errno));
-    return rc;
+    FILE *f;
+    int rc = pl_file_create(&f, path, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    return pl_file_finish(f, write_all(f, r), path, __func__);
 }

@@ -5,9 +5,9 @@
 #include "check.h"
 #include "csvread.h"
 #include "error.h"
+#include "filewrite.h"
 #include "population_internal.h"
 
-#include <errno.h>
 #include <limits.h>
 #include <locale.h>
 #include <math.h>
@@ -659,26 +659,12 @@ int planomsorg_population_write_csv(const planomsorg_population *pop, const char
     int rc = planomsorg_population_format_csv(pop, &text, &len);
     if (rc != PLANOMSORG_OK)
         return rc;
-    FILE *f = fopen(path, "wb");
-    if (f == NULL) {
-        char why[128];
-        pl_csv_strerror(errno, why, sizeof why);
-        free(text);
-        return pl_error(PLANOMSORG_EIO, "%s: cannot create: %s", path, why);
+    FILE *f;
+    rc = pl_file_create(&f, path, __func__);
+    if (rc == PLANOMSORG_OK) {
+        fwrite(text, 1, len, f);
+        rc = pl_file_finish(f, PLANOMSORG_OK, path, __func__);
     }
-    size_t put = fwrite(text, 1, len, f);
-    int e = errno;
     free(text);
-    if (put != len) {
-        char why[128];
-        pl_csv_strerror(e, why, sizeof why);
-        fclose(f);
-        return pl_error(PLANOMSORG_EIO, "%s: cannot write: %s", path, why);
-    }
-    if (fclose(f) != 0) {
-        char why[128];
-        pl_csv_strerror(errno, why, sizeof why);
-        return pl_error(PLANOMSORG_EIO, "%s: cannot write: %s", path, why);
-    }
-    return PLANOMSORG_OK;
+    return rc;
 }

@@ -2,8 +2,8 @@
 #include "staircase_internal.h"
 
 #include "error.h"
+#include "filewrite.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,13 +24,14 @@ int planomsorg_result_write_csv(const planomsorg_result *r, const char *path, co
         return pl_error(PLANOMSORG_ERANGE,
                         "planomsorg_result_write_csv: band from age %d is above the max age %d",
                         band_lo[n_bands - 1], r->max_age);
-    FILE *f = fopen(path, "w");
-    if (f == NULL)
-        return pl_error(PLANOMSORG_EIO, "planomsorg_result_write_csv: %s: %s", path, strerror(errno));
-    int ok = fprintf(f, "year,level,band,sex,users\n") > 0;
-    for (int t = 0; ok && t < r->n_years; t++)
-        for (int k = 0; ok && k < r->n_levels; k++)
-            for (size_t b = 0; ok && b < n_bands; b++) {
+    FILE *f;
+    rc = pl_file_create(&f, path, __func__);
+    if (rc != PLANOMSORG_OK)
+        return rc;
+    fputs("year,level,band,sex,users\n", f);
+    for (int t = 0; rc == PLANOMSORG_OK && t < r->n_years; t++)
+        for (int k = 0; rc == PLANOMSORG_OK && k < r->n_levels; k++)
+            for (size_t b = 0; rc == PLANOMSORG_OK && b < n_bands; b++) {
                 int lo = band_lo[b];
                 int hi = b + 1 < n_bands ? band_lo[b + 1] - 1 : PLANOMSORG_AGE_OPEN;
                 char label[32];
@@ -39,20 +40,13 @@ int planomsorg_result_write_csv(const planomsorg_result *r, const char *path, co
                     snprintf(label, sizeof label, "%d+", lo);
                 else
                     snprintf(label, sizeof label, "%d-%d", lo, hi);
-                for (int s = 0; ok && s < 2; s++) {
+                for (int s = 0; rc == PLANOMSORG_OK && s < 2; s++) {
                     double u = 0;
                     rc = planomsorg_result_users(&u, r, r->first_year + t, k, s, lo, hi_q);
-                    if (rc != PLANOMSORG_OK) {
-                        fclose(f);
-                        return rc;
-                    }
-                    ok = fprintf(f, "%d,%s,%s,%s,%.17g\n", r->first_year + t, r->sc.levels[k].name,
-                                 label, planomsorg_sex_name(s), u) > 0;
+                    if (rc == PLANOMSORG_OK)
+                        fprintf(f, "%d,%s,%s,%s,%.17g\n", r->first_year + t,
+                                r->sc.levels[k].name, label, planomsorg_sex_name(s), u);
                 }
             }
-    if (fclose(f) != 0)
-        ok = 0;
-    if (!ok)
-        return pl_error(PLANOMSORG_EIO, "planomsorg_result_write_csv: %s: write failed", path);
-    return PLANOMSORG_OK;
+    return pl_file_finish(f, rc, path, __func__);
 }

@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "error.h"
+#include "filewrite.h"
 #include "planomsorg/montecarlo.h"
 
 #include <gsl/gsl_randist.h>
@@ -1066,10 +1067,11 @@ int planomsorg_mc_write_csv(const planomsorg_mc *mc, const char *path, const dou
     double *sorted = malloc((size_t)mc->n_draws * sizeof *sorted);
     if (sorted == NULL)
         return pl_error(PLANOMSORG_ENOMEM, "%s: out of memory", __func__);
-    FILE *f = fopen(path, "w");
-    if (f == NULL) {
+    FILE *f;
+    int rc = pl_file_create(&f, path, __func__);
+    if (rc != PLANOMSORG_OK) {
         free(sorted);
-        return pl_error(PLANOMSORG_EIO, "%s: cannot write '%s'", __func__, path);
+        return rc;
     }
     if (mc->plan != NULL)
         fputs("scenario,year,measure,level,group,value,mean,sd", f);
@@ -1088,9 +1090,7 @@ int planomsorg_mc_write_csv(const planomsorg_mc *mc, const char *path, const dou
     else
         population_write_rows(f, mc, sorted, probs, n_probs);
     free(sorted);
-    if (ferror(f) | fclose(f))
-        return pl_error(PLANOMSORG_EIO, "%s: error writing '%s'", __func__, path);
-    return PLANOMSORG_OK;
+    return pl_file_finish(f, PLANOMSORG_OK, path, __func__);
 }
 
 static const char *const dist_names[PLANOMSORG_N_DISTS] = {
